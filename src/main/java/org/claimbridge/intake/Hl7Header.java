@@ -1,0 +1,49 @@
+package org.claimbridge.intake;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.preparser.PreParser;
+
+/**
+ * The MSH values read without a full parse, so that even a message HAPI cannot parse is stored with its sender and
+ * control id, and answered with an ACK that names it.
+ */
+record Hl7Header(String sendingApplication, String sendingFacility, String receivingApplication,
+                 String receivingFacility, String messageType, String triggerEvent, String controlId,
+                 String processingId, String version, String acceptAckType, String applicationAckType,
+                 String mrn, String visitNumber, String accountNumber) {
+
+    static final Hl7Header NONE = new Hl7Header(null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
+
+    static Hl7Header of(String text) {
+        if (text == null || !text.startsWith("MSH") || text.length() < 8) {
+            return NONE;
+        }
+        try {
+            String[] f = PreParser.getFields(text, "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-9-1", "MSH-9-2",
+                    "MSH-10", "MSH-11", "MSH-12", "MSH-15", "MSH-16", "PID-3", "PV1-19", "PID-18");
+            return new Hl7Header(clean(f[0]), clean(f[1]), clean(f[2]), clean(f[3]), clean(f[4]), clean(f[5]),
+                    clean(f[6]), clean(f[7]), clean(f[8]), clean(f[9]), clean(f[10]), clean(f[11]), clean(f[12]),
+                    clean(f[13]));
+        } catch (HL7Exception | RuntimeException e) {
+            return NONE;
+        }
+    }
+
+    /** Original mode unless the sender asked for accept or application acknowledgements (MSH-15/16). */
+    boolean enhancedMode() {
+        return acceptAckType != null || applicationAckType != null;
+    }
+
+    String visitOrAccount() {
+        return visitNumber != null ? visitNumber : accountNumber;
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

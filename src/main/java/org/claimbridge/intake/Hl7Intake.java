@@ -1,0 +1,139 @@
+package org.claimbridge.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way in for HL7 v2, whatever carried it (MLLP, a dropped file, HTTP): read the bytes, decide what the
+ * message is and what is wrong with it, commit it, and only then hand back the ACK to send.
+ */
+@Service
+public class Hl7Intake {
+
+    private final Hl7Decoding decoding;
+    private final Hl7Reader reader;
+    private final HeaderCheck headerCheck;
+    private final AckWriter ackWriter;
+    private final List<MessageInspector> inspectors;
+    private final MessageJournal journal;
+
+    Hl7Intake(IntakeProperties properties, List<MessageInspector> inspectors, MessageJournal journal) {
+        this.decoding = new Hl7Decoding(properties.undeclaredCharset());
+        this.reader = new Hl7Reader(new AckControlIds());
+        this.headerCheck = new HeaderCheck(properties.processingIds());
+        this.ackWriter = new AckWriter(reader);
+        this.inspectors = List.copyOf(inspectors);
+        this.journal = journal;
+    }
+
+    /** Receives one message and waits until it is committed. */
+    public Receipt receive(Arrival arrival) {
+        try {
+            return submit(arrival).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the message was committed", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the message could not be stored: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Receives one message; the future completes once it is committed, with the ACK to send. */
+    public CompletableFuture<Receipt> submit(Arrival arrival) {
+        return journal.append(assess(arrival));
+    }
+
+    /**
+     * Parses a message that is already stored, with the same reading intake gave it on arrival, for features that
+     * map its contents.
+     */
+    public Hl7Message parse(String text) {
+        Hl7Header header = Hl7Header.of(text);
+        String version = header.version() == null ? "2.5" : header.version();
+        Hl7Reader.Read read = reader.read(text, HeaderCheck.parseVersion(version), version);
+        if (read.problem() != null) {
+            throw new IllegalArgumentException(read.problem().text());
+        }
+        return read.message();
+    }
+
+    NewMessage assess(Arrival arrival) {
+        Hl7Decoding.Decoded decoded = decoding.decode(arrival.bytes());
+        String text = decoded.text();
+        Hl7Header header = Hl7Header.of(text != null ? text
+                : Hl7Decoding.normaliseSegmentEndings(new String(arrival.bytes(), StandardCharsets.ISO_8859_1)));
+        List<Hl7Problem> problems = new ArrayList<>();
+        Hl7Message message = null;
+        boolean applicable = false;
+        if (decoded.problem() != null) {
+            problems.add(decoded.problem());
+        } else {
+            Hl7Problem headerProblem = header == Hl7Header.NONE && text.startsWith("MSH")
+                    ? new Hl7Problem(Hl7Problem.Effect.ERROR, ca.uhn.hl7v2.ErrorCode.SEGMENT_SEQUENCE_ERROR, "MSH", 1,
+                    2, "MSH could not be read: check the field separator and MSH-2 encoding characters")
+                    : headerCheck.check(header);
+            if (headerProblem != null && text.startsWith("MSH")) {
+                problems.add(headerProblem);
+            } else {
+                Hl7Reader.Read read = reader.read(text, HeaderCheck.parseVersion(header.version()), header.version());
+                if (read.problem() != null) {
+                    problems.add(read.problem());
+                } else {
+                    message = read.message();
+                    for (MessageInspector inspector : inspectors) {
+                        if (inspector.maps(header.messageType(), header.triggerEvent())) {
+                            applicable = true;
+                            problems.addAll(inspector.inspect(message));
+                        }
+                    }
+                }
+            }
+        }
+        Hl7Problem worst = worst(problems);
+        MessageStatus status = worst == null ? (applicable ? MessageStatus.RECEIVED : MessageStatus.NOT_APPLICABLE)
+                : switch (worst.effect()) {
+                    case REJECT -> MessageStatus.REJECTED;
+                    case ERROR -> MessageStatus.ERROR;
+                    case HOLD -> MessageStatus.HELD;
+                };
+        Hl7Message parsed = message;
+        List<String> acks = ackWriter.acks(parsed, text, header, worst);
+        return new NewMessage(arrival, header, text, decoded.charset() == null ? null : decoded.charset().name(),
+                sha256(text != null ? text.getBytes(StandardCharsets.UTF_8) : arrival.bytes()), status, acks,
+                MessageJournal.ackCode(acks.isEmpty() ? null : acks.get(acks.size() - 1)), problems,
+                () -> ackWriter.acks(parsed, text, header, conflict(header)));
+    }
+
+    private static Hl7Problem conflict(Hl7Header header) {
+        return new Hl7Problem(Hl7Problem.Effect.ERROR, ca.uhn.hl7v2.ErrorCode.DUPLICATE_KEY_IDENTIFIER, "MSH", 1, 10,
+                "control id " + header.controlId() + " was already used for a different message from this sender:"
+                        + " held as a conflict, not applied");
+    }
+
+    /** Rejections outrank errors, errors outrank holds: the sender hears the most serious. */
+    private static Hl7Problem worst(List<Hl7Problem> problems) {
+        Hl7Problem worst = null;
+        for (Hl7Problem problem : problems) {
+            if (worst == null || problem.effect().ordinal() < worst.effect().ordinal()) {
+                worst = problem;
+            }
+        }
+        return worst;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

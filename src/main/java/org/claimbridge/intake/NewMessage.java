@@ -1,0 +1,20 @@
+package org.claimbridge.intake;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A message ready to be journaled, with the ACKs that go back once it is committed.
+ *
+ * @param conflictAcks the ACKs to send instead should the journal find it re-uses an earlier message's control id
+ */
+record NewMessage(Arrival arrival, Hl7Header header, String text, String charset, byte[] contentHash,
+                  MessageStatus status, List<String> acks, String ackCode, List<Hl7Problem> problems,
+                  Supplier<List<String>> conflictAcks) {
+
+    /** Sender and control id: what a resend shares with its original. */
+    String dedupeKey() {
+        return header.controlId() == null ? null
+                : header.sendingFacility() + "\u0000" + header.sendingApplication() + "\u0000" + header.controlId();
+    }
+}
