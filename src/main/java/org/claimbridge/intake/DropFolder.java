@@ -88,6 +88,7 @@ class DropFolder implements SchedulingConfigurer {
                 return;
             } catch (IOException | RuntimeException e) {
                 log.error("HL7 file {} could not be processed; moving on to the next", file.getFileName(), e);
+                setAside(file, "processing failed: " + e);
             }
         }
     }
@@ -151,20 +152,32 @@ class DropFolder implements SchedulingConfigurer {
                 inbox.relativize(target));
     }
 
-    /** An unreadable file goes to error/ with a report saying why, if it can be moved; else it is logged once. */
     private void setAsideUnreadable(Path file, IOException cause) {
+        if (setAside(file, "the file could not be read, no message was taken: " + cause)) {
+            log.warn("HL7 file {} could not be read ({}); moved to error/", file.getFileName(), cause.toString());
+        }
+    }
+
+    /**
+     * Moves a file that could not be taken to error/ with a report saying why, so that it is neither lost nor tried
+     * again at every look; if even that fails it stays, and is logged once.
+     */
+    private boolean setAside(Path file, String why) {
         String name = file.getFileName().toString();
         try {
+            if (!Files.exists(file)) {
+                return false;
+            }
             Path target = freeName(error, name);
-            Files.writeString(reportOf(target), report.unreadable(name, Instant.now(), cause), StandardCharsets.UTF_8);
+            Files.writeString(reportOf(target), report.failed(name, Instant.now(), why), StandardCharsets.UTF_8);
             move(file, target);
-            log.warn("HL7 file {} could not be read ({}); moved to error/", name, cause.toString());
+            return true;
         } catch (IOException | RuntimeException e) {
             String key = name + "@" + lastModified(file);
             if (unreadable.add(key)) {
-                log.error("HL7 file {} can neither be read ({}) nor moved ({}); it stays in the inbox", name,
-                        cause.toString(), e.toString());
+                log.error("HL7 file {} cannot be moved to error/ ({}); it stays in the inbox", name, e.toString());
             }
+            return false;
         }
     }
 

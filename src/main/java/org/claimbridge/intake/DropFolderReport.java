@@ -1,6 +1,5 @@
 package org.claimbridge.intake;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,12 +51,12 @@ final class DropFolderReport {
         return out.toString();
     }
 
-    String unreadable(String file, Instant at, IOException cause) {
+    /** For a file that could not be taken at all, or only in part (messages before the failure are stored). */
+    String failed(String file, Instant at, String why) {
         return "# claimbridge HL7 drop-folder report\n"
                 + "# file\t" + file + '\n'
                 + "# processed\t" + at + '\n'
-                + "# result\terror: the file could not be read, no message was taken\n"
-                + "# problem\t" + clean(cause.toString()) + '\n'
+                + "# result\terror: " + clean(why) + '\n'
                 + COLUMNS + '\n';
     }
 
