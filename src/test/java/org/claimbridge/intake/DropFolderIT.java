@@ -46,6 +46,20 @@ class DropFolderIT {
                 + "^^^FAMPRAC^MR||Quimby^Harold||19520314|M\rPV1|1|O|EXAM1^^^FAMPRAC||||1234567893^Welby^Marcus";
     }
 
+    /** A failed test must not leave files behind for the next test JVM's drop folder to take at start-up. */
+    @org.junit.jupiter.api.AfterEach
+    void leaveTheInboxEmpty() throws IOException {
+        try (var files = Files.list(inbox())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(run)).toList()) {
+                if (Files.isDirectory(file)) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     private Path inbox() {
         return claimbridge.inbox("hl7");
     }
