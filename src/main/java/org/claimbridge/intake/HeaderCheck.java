@@ -55,7 +55,8 @@ final class HeaderCheck {
 
     /** The HAPI model version to parse with, for a version that passed {@link #check}. */
     static String parseVersion(String declared) {
-        return MAPPED_VERSIONS.getOrDefault(declared, declared);
+        // null for input that is no message at all (garbage before an MSH): the reader refuses it before parsing
+        return declared == null ? null : MAPPED_VERSIONS.getOrDefault(declared, declared);
     }
 
     static boolean isOlderVersion(String version) {

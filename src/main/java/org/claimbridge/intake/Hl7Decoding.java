@@ -37,6 +37,12 @@ final class Hl7Decoding {
 
     private final Charset undeclared;
 
+    /** The Java charset for an HL7 table 0211 name, or null when it is not one claimbridge reads. */
+    static Charset charsetFor(String hl7Name) {
+        String javaName = hl7Name == null ? null : HL7_CHARSETS.get(hl7Name.strip());
+        return javaName == null ? null : Charset.forName(javaName);
+    }
+
     Hl7Decoding(Charset undeclared) {
         this.undeclared = undeclared;
     }

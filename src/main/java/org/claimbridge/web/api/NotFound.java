@@ -1,0 +1,8 @@
+package org.claimbridge.web.api;
+
+class NotFound extends RuntimeException {
+
+    NotFound(String message) {
+        super(message);
+    }
+}
