@@ -40,8 +40,9 @@ class EncounterFeed {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate perMessage;
     private final int batchSize;
-    private final ReentrantLock applying = new ReentrantLock();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    // static: one applier per JVM even where two application contexts share a database (tests, a refresh)
+    private static final ReentrantLock applying = new ReentrantLock();
+    private static final AtomicBoolean wanted = new AtomicBoolean();
 
     EncounterFeed(MessageApplication messages, Hl7Intake intake, BillingMapping mapping, BillingViewWriter writer,
                   ApplicationEventPublisher events, PlatformTransactionManager transactions,
