@@ -337,10 +337,16 @@ final class BillingMapping {
 
         private List<BillingUpdate.ChargeUpdate> charges() {
             List<BillingUpdate.ChargeUpdate> charges = new ArrayList<>();
+            Map<String, Hl7Segment> byTransactionId = new java.util.HashMap<>();
             for (Hl7Segment ft1 : message.segments("FT1")) {
                 int before = problems.size();
                 BillingUpdate.ChargeUpdate charge = charge(ft1);
-                if (charge != null && problems.size() == before) {
+                Hl7Segment earlier = charge == null || charge.transactionId() == null ? null
+                        : byTransactionId.putIfAbsent(charge.transactionId(), ft1);
+                if (earlier != null) {
+                    // stored by transaction id, the second would silently overwrite the first
+                    notMapped.put(ft1, "transaction id " + charge.transactionId() + " repeats " + earlier);
+                } else if (charge != null && problems.size() == before) {
                     used.add(ft1);
                     charges.add(charge);
                 }

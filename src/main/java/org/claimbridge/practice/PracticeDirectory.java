@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,12 @@ public class PracticeDirectory {
     /** True when messages from senders that are not configured are to be refused (AR) rather than held. */
     public boolean rejectsUnknownSenders() {
         return rejectUnknownSenders;
+    }
+
+    /** Practices set up in configuration, as stored. */
+    public List<Practice> configured() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM practice WHERE configured ORDER BY id")
+                .query(PracticeDirectory::row).list();
     }
 
     public Optional<Practice> find(String sendingFacility) {

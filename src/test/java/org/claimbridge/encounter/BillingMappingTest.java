@@ -311,6 +311,16 @@ class BillingMappingTest {
     }
 
     @Test
+    void holdsTwoFtOnesWithOneTransactionIdRatherThanKeepOnlyOne() {
+        Extraction extraction = extract(message("FAMPRAC", "DFT^P03", "H3", "2.5")
+                .segment("PID", 1, "1", 3, "MRN1").segment("PV1", 1, "1", 19, "V1")
+                .segment("FT1", 1, "1", 2, "T1", 4, "20261120", 6, "CG", 25, "99213")
+                .segment("FT1", 1, "2", 2, "T1", 4, "20261120", 6, "CG", 25, "36415"));
+        assertThat(extraction.problems()).extracting(Hl7Problem::text).containsExactly(
+                "2 FT1 in raw, 1 mapped (FT1(2): transaction id T1 repeats FT1(1)): held rather than half-applied");
+    }
+
+    @Test
     void anExplicitNullClearsAndAnEmptyFieldLeavesAlone() {
         Extraction extraction = extract(message("FAMPRAC", "ADT^A08", "N1", "2.5")
                 .segment("PID", 1, "1", 3, "MRN1", 5, "Doe^Jane", 13, "\"\"")

@@ -501,6 +501,23 @@ class EncounterFeedIT {
         assertThat(note(receipt.messageId())).contains("held: unconfigured practice: NEWCLINIC");
     }
 
+    @Autowired
+    HeldEncounters heldEncounters;
+
+    @Test
+    void heldEncountersAreReleasedOnceTheirPracticeIsConfigured() {
+        apply(message("LATECLINIC", "ADT^A04", "IT-LATE-1", "2.5")
+                .segment("PID", 1, "1", 3, "MRN-LATE")
+                .segment("PV1", 1, "1", 2, "O", 19, "V-LATE"));
+        EncounterDetails.Encounter held = encounter("LATECLINIC", "V-LATE").encounter();
+        assertThat(held.holdReason()).isEqualTo("unconfigured practice: LATECLINIC");
+        // what a restart with LATECLINIC in claimbridge.practices does to its row
+        jdbc.sql("UPDATE practice SET configured = TRUE WHERE sending_facility = 'LATECLINIC'").update();
+        assertThat(heldEncounters.releaseConfiguredPractices())
+                .contains(new EncounterChanged(held.id(), held.revision() + 1));
+        assertThat(encounter("LATECLINIC", "V-LATE").encounter().holdReason()).isNull();
+    }
+
     @Test
     void configuredPracticesAreWrittenAtStartUp() {
         assertThat(practices.find("HOSPOP")).hasValueSatisfying(p -> {
