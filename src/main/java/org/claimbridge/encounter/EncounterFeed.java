@@ -1,0 +1,143 @@
+package org.claimbridge.encounter;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import org.claimbridge.intake.Hl7Intake;
+import org.claimbridge.intake.Hl7MessagesStored;
+import org.claimbridge.intake.MessageApplication;
+import org.claimbridge.intake.MessageStatus;
+import org.claimbridge.intake.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies stored messages to the billing view in order of receipt: woken by intake's event, and by a sweep for
+ * anything an event did not bring (a restart, a failed hand-over). One thread at a time across the JVM applies,
+ * one transaction per message, so a later message never overtakes an earlier one and a failure takes back only its
+ * own message.
+ */
+@Component
+class EncounterFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(EncounterFeed.class);
+
+    private final MessageApplication messages;
+    private final Hl7Intake intake;
+    private final BillingMapping mapping;
+    private final BillingViewWriter writer;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate perMessage;
+    private final int batchSize;
+    // static: one applier per JVM even where two application contexts share a database (tests, a refresh)
+    private static final ReentrantLock applying = new ReentrantLock();
+    private static final AtomicBoolean wanted = new AtomicBoolean();
+
+    EncounterFeed(MessageApplication messages, Hl7Intake intake, BillingMapping mapping, BillingViewWriter writer,
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                  EncounterProperties properties) {
+        this.messages = messages;
+        this.intake = intake;
+        this.mapping = mapping;
+        this.writer = writer;
+        this.events = events;
+        this.perMessage = new TransactionTemplate(transactions);
+        this.perMessage.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batchSize = Math.max(1, properties.batchSize());
+    }
+
+    @ApplicationModuleListener
+    void on(Hl7MessagesStored stored) {
+        applyPending();
+    }
+
+    @Scheduled(initialDelayString = "${claimbridge.encounter.sweep-interval:30s}",
+            fixedDelayString = "${claimbridge.encounter.sweep-interval:30s}")
+    void sweep() {
+        applyPending();
+    }
+
+    /**
+     * Applies everything pending. A caller that finds another thread applying leaves a note instead of waiting: the
+     * thread at work reads the pending list again before it lets go.
+     */
+    void applyPending() {
+        wanted.set(true);
+        while (wanted.get() && applying.tryLock()) {
+            try {
+                while (wanted.getAndSet(false)) {
+                    drain();
+                }
+            } finally {
+                applying.unlock();
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            List<StoredMessage> pending = messages.pending(batchSize);
+            for (StoredMessage message : pending) {
+                if (!apply(message)) {
+                    return;
+                }
+            }
+            if (pending.size() < batchSize) {
+                return;
+            }
+        }
+    }
+
+    /** False when the database is unavailable: the message stays pending for the next attempt. */
+    private boolean apply(StoredMessage message) {
+        try {
+            perMessage.executeWithoutResult(status -> {
+                Extraction extraction = mapping.extract(intake.parse(message.text()));
+                if (!extraction.applicable()) {
+                    messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()
+                            .map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
+                            .collect(Collectors.joining("; ")));
+                    return;
+                }
+                BillingViewWriter.Applied applied = writer.apply(message.id(), extraction.update());
+                applied.changes().forEach(events::publishEvent);
+                messages.finish(message.id(), MessageStatus.APPLIED, applied.note());
+            });
+            return true;
+        } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+            log.warn("Message {} not applied for now, will retry: {}", message.id(), e.getClass().getSimpleName());
+            return false;
+        } catch (RuntimeException e) {
+            // the class only: exception messages can quote patient data, which stays out of logs
+            log.warn("Message {} could not be applied and is held: {}", message.id(), e.getClass().getName());
+            try {
+                perMessage.executeWithoutResult(status -> messages.finish(message.id(), MessageStatus.HELD,
+                        "could not apply, nothing of it kept: " + reason(e)));
+                return true;
+            } catch (RuntimeException again) {
+                log.error("Message {} could not be marked held either: {}", message.id(),
+                        again.getClass().getName());
+                return false;
+            }
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,122 @@
+package org.claimbridge.encounter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads encounters out of the billing view, with their patient, coverage, diagnoses, procedures and charges. */
+@Service
+public class Encounters {
+
+    private final JdbcClient jdbc;
+
+    Encounters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EncounterDetails> find(long encounterId) {
+        return jdbc.sql("SELECT * FROM encounter WHERE id = ?").param(encounterId).query(Encounters::encounter)
+                .optional().map(this::details);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EncounterDetails> find(long practiceId, String visitNumber) {
+        return jdbc.sql("SELECT * FROM encounter WHERE practice_id = ? AND visit_number = ?").param(practiceId)
+                .param(visitNumber).query(Encounters::encounter).optional().map(this::details);
+    }
+
+    /** The ids of a patient's encounters, oldest first. */
+    public List<Long> ofPatient(long patientId) {
+        return jdbc.sql("SELECT id FROM encounter WHERE patient_id = ? ORDER BY id").param(patientId)
+                .query(Long.class).list();
+    }
+
+    private EncounterDetails details(EncounterDetails.Encounter e) {
+        EncounterDetails.Patient patient = jdbc.sql("SELECT * FROM patient WHERE id = ?").param(e.patientId())
+                .query(Encounters::patient).single();
+        EncounterDetails.Guarantor guarantor = jdbc.sql("SELECT * FROM guarantor WHERE patient_id = ?")
+                .param(e.patientId()).query(Encounters::guarantor).optional().orElse(null);
+        List<EncounterDetails.Coverage> coverages = jdbc.sql("SELECT * FROM coverage WHERE patient_id = ? ORDER BY priority")
+                .param(e.patientId()).query(Encounters::coverage).list();
+        List<EncounterDetails.Diagnosis> diagnoses = jdbc.sql(
+                "SELECT * FROM diagnosis WHERE encounter_id = ? ORDER BY sequence, id").param(e.id())
+                .query(Encounters::diagnosis).list();
+        List<EncounterDetails.Procedure> procedures = jdbc.sql(
+                "SELECT * FROM procedure_entry WHERE encounter_id = ? ORDER BY sequence, id").param(e.id())
+                .query(Encounters::procedure).list();
+        List<EncounterDetails.Charge> charges = jdbc.sql("SELECT * FROM charge WHERE encounter_id = ? ORDER BY id")
+                .param(e.id()).query(Encounters::charge).list();
+        return new EncounterDetails(e, patient, guarantor, coverages, diagnoses, procedures, charges);
+    }
+
+    private static EncounterDetails.Encounter encounter(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Encounter(rs.getLong("id"), rs.getLong("practice_id"), rs.getLong("patient_id"),
+                rs.getString("visit_number"), rs.getString("account_number"), rs.getString("patient_class"),
+                rs.getString("location"), rs.getString("hospital_service"), rs.getString("admit_type"),
+                rs.getObject("admitted_at", java.time.LocalDateTime.class),
+                rs.getObject("discharged_at", java.time.LocalDateTime.class), rs.getString("attending_npi"),
+                rs.getString("attending_name"), rs.getString("referring_npi"), rs.getString("referring_name"),
+                rs.getString("status"), rs.getString("hold_reason"), rs.getInt("revision"),
+                rs.getObject("changed_at", java.time.LocalDateTime.class));
+    }
+
+    private static EncounterDetails.Patient patient(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Patient(rs.getLong("id"), rs.getLong("practice_id"), rs.getString("mrn"),
+                rs.getString("last_name"), rs.getString("first_name"), rs.getString("middle_name"),
+                rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("sex"),
+                rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
+                rs.getString("state"), rs.getString("postal_code"), rs.getString("phone"),
+                rs.getObject("merged_into_id", Long.class));
+    }
+
+    private static EncounterDetails.Guarantor guarantor(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Guarantor(rs.getLong("id"), rs.getString("last_name"), rs.getString("first_name"),
+                rs.getString("address_line1"), rs.getString("city"), rs.getString("state"),
+                rs.getString("postal_code"), rs.getString("phone"), rs.getString("relationship"));
+    }
+
+    private static EncounterDetails.Coverage coverage(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Coverage(rs.getLong("id"), rs.getInt("priority"), rs.getString("payer_id"),
+                rs.getString("payer_name"), rs.getString("plan_id"), rs.getString("plan_type"),
+                rs.getString("member_id"), rs.getString("group_number"), rs.getString("group_name"),
+                rs.getString("subscriber_last_name"), rs.getString("subscriber_first_name"),
+                rs.getObject("subscriber_birth_date", java.time.LocalDate.class), rs.getString("subscriber_sex"),
+                rs.getString("subscriber_address"), rs.getString("subscriber_city"),
+                rs.getString("subscriber_state"), rs.getString("subscriber_postal_code"),
+                rs.getString("relationship"), rs.getObject("effective_date", java.time.LocalDate.class),
+                rs.getObject("expiration_date", java.time.LocalDate.class), rs.getString("authorization_number"));
+    }
+
+    private static EncounterDetails.Diagnosis diagnosis(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Diagnosis(rs.getLong("id"), rs.getInt("sequence"), rs.getString("code"),
+                rs.getString("coding_system"), rs.getString("description"), rs.getString("diagnosis_type"));
+    }
+
+    private static EncounterDetails.Procedure procedure(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Procedure(rs.getLong("id"), rs.getInt("sequence"), rs.getString("code"),
+                rs.getString("coding_system"), rs.getString("description"),
+                rs.getObject("performed_at", java.time.LocalDateTime.class), rs.getString("surgeon_npi"));
+    }
+
+    private static EncounterDetails.Charge charge(ResultSet rs, int n) throws SQLException {
+        return new EncounterDetails.Charge(rs.getLong("id"), rs.getString("transaction_id"),
+                rs.getObject("service_date", java.time.LocalDate.class), rs.getString("transaction_type"),
+                rs.getString("transaction_code"), rs.getString("description"), rs.getString("procedure_code"),
+                list(rs.getString("modifiers")), rs.getBigDecimal("units"), rs.getBigDecimal("amount"),
+                list(rs.getString("diagnosis_codes")), rs.getString("place_of_service"),
+                rs.getString("performing_npi"), rs.getString("performing_name"), rs.getString("ordering_npi"),
+                rs.getString("status"), rs.getObject("reverses_charge_id", Long.class), rs.getLong("message_id"));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of()
+                : Arrays.asList(commaSeparated.split(","));
+    }
+}
