@@ -55,7 +55,8 @@ final class HeaderCheck {
 
     /** The HAPI model version to parse with, for a version that passed {@link #check}. */
     static String parseVersion(String declared) {
-        return MAPPED_VERSIONS.getOrDefault(declared, declared);
+        // null for text with no MSH at all, which the reader turns down before it needs a version
+        return declared == null ? null : MAPPED_VERSIONS.getOrDefault(declared, declared);
     }
 
     static boolean isOlderVersion(String version) {
