@@ -55,7 +55,7 @@ final class HeaderCheck {
 
     /** The HAPI model version to parse with, for a version that passed {@link #check}. */
     static String parseVersion(String declared) {
-        // null for input that is no message at all (garbage before an MSH): the reader refuses it before parsing
+        // null for text with no MSH at all, which the reader turns down before it needs a version
         return declared == null ? null : MAPPED_VERSIONS.getOrDefault(declared, declared);
     }
 

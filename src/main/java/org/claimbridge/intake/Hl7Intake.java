@@ -52,6 +52,52 @@ public class Hl7Intake {
     }
 
     /**
+     * Keeps bytes that cannot be taken as a message at all, such as a frame over the size limit or one cut off before
+     * its end, with the reason, so that nothing that arrived is lost. They are not parsed; the sender and control id
+     * are read from MSH only when the whole MSH segment arrived, since a cut one would name the wrong message.
+     *
+     * @param reason     why: its effect decides the status (REJECT: REJECTED, ERROR: ERROR) and the ACK code
+     * @param answerable whether the sender can still be sent an ACK (not for a frame cut off): if not, none is built,
+     *                   so that none is recorded as sent
+     * @return completes once committed, with the ACK to send, if any
+     */
+    public CompletableFuture<Receipt> refuse(Arrival arrival, Hl7Problem reason, boolean answerable) {
+        return journal.append(refusal(arrival, reason, answerable));
+    }
+
+    NewMessage refusal(Arrival arrival, Hl7Problem reason, boolean answerable) {
+        byte[] bytes = arrival.bytes();
+        Hl7Decoding.Decoded decoded = decoding.decode(bytes);
+        String text = decoded.text() != null ? decoded.text()
+                : Hl7Decoding.normaliseSegmentEndings(new String(bytes, StandardCharsets.ISO_8859_1));
+        Hl7Header header = wholeFirstSegment(bytes) ? Hl7Header.of(text) : Hl7Header.NONE;
+        MessageStatus status = switch (reason.effect()) {
+            case REJECT -> MessageStatus.REJECTED;
+            case ERROR -> MessageStatus.ERROR;
+            case HOLD -> MessageStatus.HELD;
+        };
+        List<String> acks = answerable ? ackWriter.acks(null, text, header, reason) : List.of();
+        return new NewMessage(arrival, header, text, decoded.charset() == null ? null : decoded.charset().name(),
+                sha256(text.getBytes(StandardCharsets.UTF_8)), status, acks,
+                MessageJournal.ackCode(acks.isEmpty() ? null : acks.get(acks.size() - 1)), List.of(reason),
+                () -> acks);
+    }
+
+    private static boolean wholeFirstSegment(byte[] bytes) {
+        boolean content = false;
+        for (byte b : bytes) {
+            if (b == '\r' || b == '\n') {
+                if (content) {
+                    return true;
+                }
+            } else if (b != ' ' && b != '\t') {
+                content = true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Parses a message that is already stored, with the same reading intake gave it on arrival, for features that
      * map its contents.
      */
