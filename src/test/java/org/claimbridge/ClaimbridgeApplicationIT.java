@@ -16,6 +16,10 @@ class ClaimbridgeApplicationIT {
     void startsOnARealDatabaseWithTheSchemaMigrated() {
         String product = jdbc.sql("SELECT VERSION()").query(String.class).single();
         assertThat(product).isNotBlank();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM hl7_message").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_name IN ('hl7_message', 'practice', 'patient', 'encounter', 'charge', 'field_source')")
+                .query(Long.class).single()).isEqualTo(6);
     }
 }

@@ -67,7 +67,7 @@ final class Hl7Reader {
         try {
             for (String name : parsed.getNames()) {
                 for (Structure structure : parsed.getAll(name)) {
-                    if (structure instanceof Segment segment && !segment.isEmpty()) {
+                    if (structure instanceof Segment segment) {
                         segments.add(new Hl7Segment(segment, occurrences.merge(segment.getName(), 1, Integer::sum)));
                     }
                 }

@@ -43,7 +43,8 @@ class DropFolderIT {
 
     private String adt(String controlId) {
         return msh("ADT^A04^ADT_A01", controlId) + "\rEVN|A04|20261103091500\rPID|1||FP" + run
-                + "^^^FAMPRAC^MR||Quimby^Harold||19520314|M\rPV1|1|O|EXAM1^^^FAMPRAC||||1234567893^Welby^Marcus";
+                + "^^^FAMPRAC^MR||Quimby^Harold||19520314|M\rPV1|1|O|EXAM1^^^FAMPRAC||||1234567893^Welby^Marcus"
+                + "|".repeat(12) + "V" + run;
     }
 
     /** A failed test must not leave files behind for the next test JVM's drop folder to take at start-up. */
@@ -121,7 +122,7 @@ class DropFolderIT {
         String file = String.join("\n", adt("1").split("\r")) + "\n\n"
                 + String.join("\n", adt("2").replace("ADT^A04^ADT_A01", "ADT^A08^ADT_A01").split("\r")) + "\n"
                 + String.join("\n", (msh("DFT^P03^DFT_P03", "3") + "\rEVN|P03\rPID|1||FP" + run
-                + "\rPV1|1|O\rFT1|1|T1||20261103|20261103|CG|99213^Office visit^CPT||||1|95.00||||||||||||99213")
+                + "\rPV1|1|O" + "|".repeat(17) + "V" + run + "\rFT1|1|T1||20261103|20261103|CG|99213^Office visit^CPT||||1|95.00||||||||||||99213")
                 .split("\r")) + "\n";
         drop(name, file);
         Path done = awaitIn("done", name);

@@ -28,7 +28,7 @@ class Hl7EndpointIT {
     private String adt(String controlId) {
         return "MSH|^~\\&|EHR|FAMPRAC|CLAIMBRIDGE|CB|20261103091500||ADT^A04^ADT_A01|" + run + "-" + controlId
                 + "|P|2.5.1\rEVN|A04|20261103091500\rPID|1||FP" + run + "^^^FAMPRAC^MR||Quimby^Harold||19520314|M"
-                + "\rPV1|1|O";
+                + "\rPV1|1|O" + "|".repeat(17) + "V" + run;
     }
 
     private static List<String> acks(String body) {
@@ -90,7 +90,7 @@ class Hl7EndpointIT {
     void theBodyIsReadAsBytesInTheCharsetMsh18Names() {
         String latin = "MSH|^~\\&|HIS|MERCYOP|CLAIMBRIDGE|CB|20261105080000||ADT^A08^ADT_A01|" + run
                 + "-L|P|2.8|||AL|NE||8859/1\rEVN||20261105080000\rPID|1||MO" + run + "^^^MERCYOP^MR||Lef\u00e8vre^Ren\u00e9e"
-                + "||19680722|F\rPV1|1|O";
+                + "||19680722|F\rPV1|1|O" + "|".repeat(17) + "V" + run;
         var response = new ApiClient(port).post("/api/hl7", "application/octet-stream",
                 latin.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(response.statusCode()).isEqualTo(200);

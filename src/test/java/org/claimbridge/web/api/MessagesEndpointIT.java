@@ -36,7 +36,7 @@ class MessagesEndpointIT {
     private Receipt send(String type, String controlId, String mrn, String version, Instant at) {
         String text = "MSH|^~\\&|EHR-" + facility + "|" + facility + "|CLAIMBRIDGE|CB|20261103091500||" + type + "|"
                 + facility + "-" + controlId + "|P|" + version + "\rEVN||20261103091500\rPID|1||" + mrn
-                + "^^^" + facility + "^MR||Doe^Jane||19800101|F\rPV1|1|O||||||||||||||||V" + controlId;
+                + "^^^" + facility + "^MR||Doe^Jane||19800101|F\rPV1|1|O" + "|".repeat(17) + "V" + controlId;
         Receipt receipt = intake.receive(new Arrival(text.getBytes(StandardCharsets.UTF_8), Channel.HTTP, "test",
                 at));
         receipts.add(receipt);
