@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,7 +58,11 @@ class EncounterFeed {
         this.batchSize = Math.max(1, properties.batchSize());
     }
 
-    @ApplicationModuleListener
+    // Not @ApplicationModuleListener: that runs the listener in a transaction of its own, and under REPEATABLE READ
+    // every pending-list read of a long drain would then see the snapshot taken at its start, so messages already
+    // applied would look pending still. The publication registry tracks this transactional listener all the same.
+    @Async
+    @TransactionalEventListener
     void on(Hl7MessagesStored stored) {
         applyPending();
     }
@@ -103,6 +108,9 @@ class EncounterFeed {
     private boolean apply(StoredMessage message) {
         try {
             perMessage.executeWithoutResult(status -> {
+                if (!messages.claim(message.id())) {
+                    return; // applied meanwhile, e.g. by a sweep in another instance: never twice
+                }
                 Extraction extraction = mapping.extract(intake.parse(message.text()));
                 if (!extraction.applicable()) {
                     messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()

@@ -41,6 +41,16 @@ public class MessageApplication {
                 .query(MessageApplication::row).optional();
     }
 
+    /**
+     * Locks a message for applying and says whether it still waits to be applied: a locking read sees the latest
+     * commit, so a message is never applied twice whatever snapshot the caller's reads came from.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean claim(long id) {
+        return jdbc.sql("SELECT status FROM hl7_message WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().filter(MessageStatus.RECEIVED.name()::equals).isPresent();
+    }
+
     /** Records what became of a message; call it inside the transaction that applied it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void finish(long id, MessageStatus status, String note) {

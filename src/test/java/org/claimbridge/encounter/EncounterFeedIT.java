@@ -392,6 +392,47 @@ class EncounterFeedIT {
     }
 
     @Test
+    void aBurstFromManySendersAtOnceIsAppliedOnceEachInOrder() throws Exception {
+        int senders = 6;
+        int perSender = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        List<java.util.concurrent.Future<List<Long>>> sent = new java.util.ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            sent.add(pool.submit(() -> {
+                List<Long> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < perSender; i++) {
+                    String visit = "V-BURST-" + sender + "-" + i;
+                    ids.add(send(message("FAMPRAC", "DFT^P03", "IT-BURST-" + sender + "-" + i, "2.5")
+                            .segment("EVN", 1, "P03")
+                            .segment("PID", 1, "1", 3, "MRN-BURST-" + sender, 5, "Burst^Betty", 7, "19900101", 8, "F")
+                            .segment("PV1", 1, "1", 2, "O", 19, visit)
+                            .segment("FT1", 1, "1", 2, "T-" + visit, 4, "20261120", 6, "CG", 10, "1",
+                                    11, "80.00", 25, "99212")
+                            .text()).messageId());
+                }
+                return ids;
+            }));
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<List<Long>> f : sent) {
+            ids.addAll(f.get());
+        }
+        pool.shutdown();
+        ids.forEach(this::awaitDone);
+        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("APPLIED"));
+        long practice = practiceId("FAMPRAC");
+        for (int s = 0; s < senders; s++) {
+            for (int i = 0; i < perSender; i++) {
+                EncounterDetails burst = encounters.find(practice, "V-BURST-" + s + "-" + i).orElseThrow();
+                assertThat(burst.charges()).as("charges of V-BURST-%d-%d", s, i).hasSize(1);
+                assertThat(row("SELECT revision FROM encounter WHERE id = ?", burst.encounter().id()).get("revision"))
+                        .as("V-BURST-%d-%d applied once", s, i).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void theSameMessageSentTwiceIsAppliedOnce() {
         FeedMessages dft = message("FAMPRAC", "DFT^P03", "IT-DUP-1", "2.5")
                 .segment("PID", 1, "1", 3, "MRN-DUP")
