@@ -14,7 +14,7 @@ CREATE TABLE hl7_message (
     version               VARCHAR(12)  NULL,              -- MSH-12
     processing_id         VARCHAR(3)   NULL,              -- MSH-11
     charset               VARCHAR(40)  NULL,              -- the Java charset the bytes were read with
-    raw_bytes             MEDIUMBLOB   NOT NULL,          -- exactly what arrived
+    raw_bytes             MEDIUMBLOB   NULL,              -- exactly what arrived; NULL when that is raw_text in charset
     raw_text              MEDIUMTEXT   NULL,              -- decoded, segment endings normalised to \r
     content_hash          BINARY(32)   NOT NULL,          -- SHA-256 of raw_text: tells a resend from a conflict
     status                VARCHAR(16)  NOT NULL,          -- RECEIVED, APPLIED, NOT_APPLICABLE, HELD, ERROR, REJECTED, CONFLICT
@@ -26,16 +26,17 @@ CREATE TABLE hl7_message (
     resend_count          INT          NOT NULL DEFAULT 0,
     last_resent_at        DATETIME(6)  NULL,
     conflict_with_id      BIGINT       NULL,
+    dedupe_key            BINARY(32)   NULL,              -- SHA-256 of MSH-4, MSH-3, MSH-10 on the accepted original only
     patient_mrn           VARCHAR(64)  NULL,              -- PID-3.1, for search
     visit_number          VARCHAR(64)  NULL,              -- PV1-19.1, else PID-18.1
     applied_at            DATETIME(6)  NULL,
     apply_note            VARCHAR(2000) NULL,
     PRIMARY KEY (id),
-    INDEX ix_hl7_message_sender_control (sending_facility, sending_application, control_id),
+    UNIQUE INDEX ux_hl7_message_dedupe (dedupe_key),
+    INDEX ix_hl7_message_sender (sending_facility, id),
     INDEX ix_hl7_message_control (control_id),
     INDEX ix_hl7_message_received (received_at),
     INDEX ix_hl7_message_status (status, id),
-    INDEX ix_hl7_message_type (message_type, trigger_event),
     INDEX ix_hl7_message_mrn (patient_mrn),
     INDEX ix_hl7_message_visit (visit_number)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,16 +58,15 @@ class EncounterFeed {
         this.batchSize = Math.max(1, properties.batchSize());
     }
 
-    // Not @ApplicationModuleListener: that runs the listener in a transaction of its own, and under REPEATABLE READ
-    // every pending-list read of a long drain would then see the snapshot taken at its start, so messages already
-    // applied would look pending still. The publication registry tracks this transactional listener all the same.
+    // Runs outside any transaction on purpose: under REPEATABLE READ a drain inside one would read every pending list
+    // from the snapshot taken at its start, and take messages already applied for pending ones.
     @Async
-    @TransactionalEventListener
+    @EventListener
     void on(Hl7MessagesStored stored) {
         applyPending();
     }
 
-    @Scheduled(initialDelayString = "${claimbridge.encounter.sweep-interval:30s}",
+    @Scheduled(initialDelay = 0,
             fixedDelayString = "${claimbridge.encounter.sweep-interval:30s}")
     void sweep() {
         applyPending();

@@ -2,6 +2,9 @@ package org.claimbridge.intake;
 
 import java.util.List;
 
-/** Published in the transaction that stored these messages, in the order they were received. */
+/**
+ * Published once these messages are committed, in the order they were received. A wake-up call only: the messages
+ * stay RECEIVED in the store until a feature applies them, so nothing depends on this event surviving a crash.
+ */
 public record Hl7MessagesStored(List<Long> messageIds) {
 }

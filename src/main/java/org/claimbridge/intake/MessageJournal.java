@@ -1,9 +1,11 @@
 package org.claimbridge.intake;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,17 +20,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits messages before they are acknowledged, many at a time: each writer thread takes every message waiting for
@@ -45,8 +50,8 @@ class MessageJournal implements SmartLifecycle {
             INSERT INTO hl7_message (received_at, channel, peer, sending_application, sending_facility,
                 receiving_application, receiving_facility, control_id, message_type, trigger_event, version,
                 processing_id, charset, raw_bytes, raw_text, content_hash, status, ack_code, ack_text, error_code,
-                error_location, error_text, conflict_with_id, patient_mrn, visit_number)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                error_location, error_text, conflict_with_id, patient_mrn, visit_number, dedupe_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private record Entry(NewMessage message, CompletableFuture<Receipt> done) {
     }
@@ -55,24 +60,60 @@ class MessageJournal implements SmartLifecycle {
     private record Earlier(long id, byte[] hash, MessageStatus status, String ackText) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
-    private final TransactionTemplate transactions;
+    /**
+     * A writer's queue and its own connection, kept open with autocommit off: a batch then costs its dedupe query,
+     * its INSERT and its COMMIT, with no transaction set-up around them.
+     */
+    private final class Lane {
+        final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+        private Connection connection;
+        private JdbcTemplate jdbc;
+
+        JdbcTemplate jdbc() throws SQLException {
+            if (jdbc == null) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            }
+            return jdbc;
+        }
+
+        void commit() throws SQLException {
+            connection.commit();
+        }
+
+        /** After a failure: take back what the batch did and start over on a fresh connection. */
+        void reset() {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is likely broken; closing it below is what matters
+                }
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nothing more to do with a connection that will not close
+                }
+            }
+            connection = null;
+            jdbc = null;
+        }
+    }
+
+    private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final int maxBatch;
-    private final List<BlockingQueue<Entry>> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    MessageJournal(JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-                   IntakeProperties properties) {
-        this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.transactions = transactions;
+    MessageJournal(DataSource dataSource, ApplicationEventPublisher events, IntakeProperties properties) {
+        this.dataSource = dataSource;
         this.events = events;
         this.maxBatch = Math.max(1, properties.maxBatch());
         for (int i = 0; i < Math.max(1, properties.writers()); i++) {
-            lanes.add(new LinkedBlockingQueue<>());
+            lanes.add(new Lane());
         }
     }
 
@@ -85,7 +126,7 @@ class MessageJournal implements SmartLifecycle {
         }
         String key = message.dedupeKey();
         int lane = Math.floorMod(key != null ? key.hashCode() : System.identityHashCode(message), lanes.size());
-        lanes.get(lane).add(new Entry(message, done));
+        lanes.get(lane).queue.add(new Entry(message, done));
         return done;
     }
 
@@ -93,7 +134,7 @@ class MessageJournal implements SmartLifecycle {
     public void start() {
         running = true;
         for (int i = 0; i < lanes.size(); i++) {
-            BlockingQueue<Entry> lane = lanes.get(i);
+            Lane lane = lanes.get(i);
             Thread writer = new Thread(() -> drain(lane), "hl7-journal-" + i);
             writer.setDaemon(true);
             writer.start();
@@ -112,9 +153,10 @@ class MessageJournal implements SmartLifecycle {
             }
         }
         writers.clear();
-        for (BlockingQueue<Entry> lane : lanes) {
+        for (Lane lane : lanes) {
             List<Entry> left = new ArrayList<>();
-            lane.drainTo(left);
+            lane.queue.drainTo(left);
+            lane.reset();
             left.forEach(e -> e.done().completeExceptionally(new IllegalStateException("claimbridge is stopping")));
         }
     }
@@ -130,21 +172,22 @@ class MessageJournal implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    private void drain(BlockingQueue<Entry> lane) {
+    private void drain(Lane lane) {
         List<Entry> batch = new ArrayList<>(maxBatch);
-        while (running || !lane.isEmpty()) {
+        while (running || !lane.queue.isEmpty()) {
             try {
-                Entry first = lane.poll(200, TimeUnit.MILLISECONDS);
+                Entry first = lane.queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                lane.drainTo(batch, maxBatch - 1);
-                commit(batch);
+                lane.queue.drainTo(batch, maxBatch - 1);
+                commit(lane, batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
+                lane.reset();
                 log.error("Could not commit {} message(s); none of them was acknowledged", batch.size(), e);
                 batch.forEach(entry -> entry.done().completeExceptionally(e));
             } finally {
@@ -153,101 +196,143 @@ class MessageJournal implements SmartLifecycle {
         }
     }
 
-    private void commit(List<Entry> batch) {
-        List<Receipt> receipts = transactions.execute(status -> write(batch));
+    private void commit(Lane lane, List<Entry> batch) throws SQLException {
+        List<Receipt> receipts = write(lane.jdbc(), batch);
+        lane.commit();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(receipts.get(i));
         }
+        // A nudge, not a hand-over: the messages themselves wait as RECEIVED, durable, until applied, so the event
+        // needs no publication registry of its own, which would cost every batch two more writes and a commit.
+        List<Long> toApply = receipts.stream()
+                .filter(receipt -> !receipt.resend() && receipt.status() == MessageStatus.RECEIVED)
+                .map(Receipt::messageId).toList();
+        if (!toApply.isEmpty()) {
+            events.publishEvent(new Hl7MessagesStored(toApply));
+        }
     }
 
-    /** What to do with one message of a batch: store it (perhaps as a conflict), or answer it as a resend. */
-    private record Decision(Earlier resendOf, Integer resendOfBatchIndex, Long conflictWith, List<String> acks) {
+    /** What to do with one message: store it (perhaps as a conflict), or answer it as a resend of an earlier one. */
+    private record Decision(Earlier resendOf, Long conflictWith, List<String> acks) {
+
+        static Decision store(NewMessage message) {
+            return new Decision(null, null, message.acks());
+        }
     }
 
-    private List<Receipt> write(List<Entry> batch) {
-        Map<String, List<Earlier>> earlier = earlier(batch);
-        Map<String, Integer> firstInBatch = new HashMap<>();
-        List<Decision> decisions = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            decisions.add(decide(batch, i, earlier, firstInBatch));
-        }
-        List<Integer> stored = new ArrayList<>();
-        for (int i = 0; i < decisions.size(); i++) {
-            if (decisions.get(i).resendOf() == null && decisions.get(i).resendOfBatchIndex() == null) {
-                stored.add(i);
-            }
-        }
-        long[] ids = insert(batch, decisions, stored);
+    /**
+     * Writes a batch in rounds that hold each sender and control id at most once, so a message always meets an
+     * earlier copy of itself in the database, even one from the same batch (a round sees the rounds before it:
+     * they share the transaction).
+     */
+    private List<Receipt> write(JdbcTemplate jdbc, List<Entry> batch) {
         Receipt[] receipts = new Receipt[batch.size()];
-        List<Object[]> resends = new ArrayList<>();
-        for (int s = 0; s < stored.size(); s++) {
-            int i = stored.get(s);
-            Decision d = decisions.get(i);
-            String ack = String.join("\n", d.acks());
-            MessageStatus status = d.conflictWith() != null ? MessageStatus.CONFLICT : batch.get(i).message().status();
-            receipts[i] = new Receipt(ids[s], ack, ackCode(ack), status, false);
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            pending.add(i);
         }
-        for (int i = 0; i < decisions.size(); i++) {
-            Decision d = decisions.get(i);
-            Receipt original = d.resendOf() != null
-                    ? new Receipt(d.resendOf().id(), d.resendOf().ackText(), ackCode(d.resendOf().ackText()),
-                    d.resendOf().status(), true)
-                    : d.resendOfBatchIndex() != null ? receipts[d.resendOfBatchIndex()] : null;
-            if (original != null) {
-                receipts[i] = new Receipt(original.messageId(), original.ack(), original.ackCode(), original.status(),
-                        true);
-                resends.add(new Object[] {utc(batch.get(i).message().arrival().receivedAt()), original.messageId()});
+        while (!pending.isEmpty()) {
+            List<Integer> round = new ArrayList<>();
+            List<Integer> later = new ArrayList<>();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (int i : pending) {
+                String key = batch.get(i).message().dedupeKey();
+                (key == null || keys.add(key) ? round : later).add(i);
             }
+            if (!storedAsNew(jdbc, batch, round, receipts)) {
+                writeChecked(jdbc, batch, round, receipts);
+            }
+            pending = later;
+        }
+        return Arrays.asList(receipts);
+    }
+
+    /**
+     * The fast path, for a round of accepted messages: insert them straight away and let the unique dedupe key
+     * refuse any whose sender and control id are already taken. Resends are rare, so this saves the common case a
+     * query; when it fails, InnoDB takes back only the INSERT, and the checked path sorts the round out.
+     */
+    private boolean storedAsNew(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round, Receipt[] receipts) {
+        List<Decision> decisions = new ArrayList<>(round.size());
+        for (int i : round) {
+            NewMessage message = batch.get(i).message();
+            if (message.dedupeKey() == null || !message.status().wasAccepted()) {
+                return false;
+            }
+            decisions.add(Decision.store(message));
+        }
+        long[] ids;
+        try {
+            ids = insert(jdbc, batch, round, decisions);
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        for (int r = 0; r < round.size(); r++) {
+            NewMessage message = batch.get(round.get(r)).message();
+            String ack = String.join("\n", message.acks());
+            receipts[round.get(r)] = new Receipt(ids[r], ack, ackCode(ack), message.status(), false);
+        }
+        return true;
+    }
+
+    /** The checked path: look up earlier messages under the same senders and control ids, then decide each. */
+    private void writeChecked(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round, Receipt[] receipts) {
+        Map<String, List<Earlier>> earlier = earlier(jdbc, batch, round);
+        List<Integer> stored = new ArrayList<>();
+        List<Decision> storedDecisions = new ArrayList<>();
+        List<Object[]> resends = new ArrayList<>();
+        for (int i : round) {
+            NewMessage message = batch.get(i).message();
+            Decision d = decide(message, earlier);
+            if (d.resendOf() != null) {
+                Earlier original = d.resendOf();
+                receipts[i] = new Receipt(original.id(), original.ackText(), ackCode(original.ackText()),
+                        original.status(), true);
+                resends.add(new Object[] {utc(message.arrival().receivedAt()), original.id()});
+            } else {
+                stored.add(i);
+                storedDecisions.add(d);
+            }
+        }
+        long[] ids = insert(jdbc, batch, stored, storedDecisions);
+        for (int s = 0; s < stored.size(); s++) {
+            Decision d = storedDecisions.get(s);
+            String ack = String.join("\n", d.acks());
+            MessageStatus status = d.conflictWith() != null ? MessageStatus.CONFLICT
+                    : batch.get(stored.get(s)).message().status();
+            receipts[stored.get(s)] = new Receipt(ids[s], ack, ackCode(ack), status, false);
         }
         if (!resends.isEmpty()) {
             jdbc.batchUpdate("UPDATE hl7_message SET resend_count = resend_count + 1, last_resent_at = ? WHERE id = ?",
                     resends);
         }
-        List<Long> toApply = new ArrayList<>();
-        for (Receipt receipt : receipts) {
-            if (!receipt.resend() && receipt.status() == MessageStatus.RECEIVED) {
-                toApply.add(receipt.messageId());
-            }
-        }
-        if (!toApply.isEmpty()) {
-            events.publishEvent(new Hl7MessagesStored(toApply));
-        }
-        return Arrays.asList(receipts);
     }
 
-    private static Decision decide(List<Entry> batch, int i, Map<String, List<Earlier>> earlier,
-                                   Map<String, Integer> firstInBatch) {
-        NewMessage message = batch.get(i).message();
+    private static Decision decide(NewMessage message, Map<String, List<Earlier>> earlier) {
         String key = message.dedupeKey();
         if (key == null) {
-            return new Decision(null, null, null, message.acks());
+            return Decision.store(message);
         }
         Earlier accepted = null;
         for (Earlier e : earlier.getOrDefault(key, List.of())) {
             if (Arrays.equals(e.hash(), message.contentHash())) {
-                return new Decision(e, null, null, null);
+                return new Decision(e, null, null);
             }
             if (accepted == null && e.status().wasAccepted()) {
                 accepted = e;
             }
         }
-        Integer first = firstInBatch.get(key);
-        if (first != null && Arrays.equals(batch.get(first).message().contentHash(), message.contentHash())) {
-            // resent before the first copy was even committed: it gets the first copy's answer
-            return new Decision(null, first, null, null);
-        }
-        firstInBatch.putIfAbsent(key, i);
         // a message that was refused may come back corrected under the same control id; only one that was taken
         // makes a different message under its control id a conflict
         if (accepted != null && message.status().wasAccepted()) {
-            return new Decision(null, null, accepted.id(), message.conflictAcks().get());
+            return new Decision(null, accepted.id(), message.conflictAcks().get());
         }
-        return new Decision(null, null, null, message.acks());
+        return Decision.store(message);
     }
 
-    private long[] insert(List<Entry> batch, List<Decision> decisions, List<Integer> stored) {
-        long[] ids = new long[stored.size()];
-        if (stored.isEmpty()) {
+    private long[] insert(JdbcTemplate jdbc, List<Entry> batch, List<Integer> rows, List<Decision> decisions) {
+        long[] ids = new long[rows.size()];
+        if (rows.isEmpty()) {
             return ids;
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -255,14 +340,13 @@ class MessageJournal implements SmartLifecycle {
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int row) throws SQLException {
-                        int i = stored.get(row);
-                        Decision d = decisions.get(i);
-                        bind(ps, batch.get(i).message(), d.conflictWith(), String.join("\n", d.acks()));
+                        Decision d = decisions.get(row);
+                        bind(ps, batch.get(rows.get(row)).message(), d.conflictWith(), String.join("\n", d.acks()));
                     }
 
                     @Override
                     public int getBatchSize() {
-                        return stored.size();
+                        return rows.size();
                     }
                 }, keys);
         List<Map<String, Object>> generated = keys.getKeyList();
@@ -293,7 +377,7 @@ class MessageJournal implements SmartLifecycle {
         ps.setString(11, cut(h.version(), 12));
         ps.setString(12, cut(h.processingId(), 3));
         ps.setString(13, m.charset());
-        ps.setBytes(14, m.arrival().bytes());
+        ps.setBytes(14, rawUnlessText(m));
         ps.setString(15, m.text());
         ps.setBytes(16, m.contentHash());
         ps.setString(17, (conflictWith != null ? MessageStatus.CONFLICT : m.status()).name());
@@ -309,16 +393,33 @@ class MessageJournal implements SmartLifecycle {
         }
         ps.setString(24, cut(h.mrn(), 64));
         ps.setString(25, cut(h.visitOrAccount(), 64));
+        // only a taken original holds its sender and control id: resends never get this far, and conflicts and
+        // refused messages may share it
+        boolean original = conflictWith == null && m.status().wasAccepted() && m.dedupeKey() != null;
+        ps.setBytes(26, original ? sha256(m.dedupeKey()) : null);
     }
 
-    private Map<String, List<Earlier>> earlier(List<Entry> batch) {
-        List<String> controlIds = batch.stream().map(e -> e.message().header().controlId())
+    /**
+     * The received bytes, or null when they are exactly raw_text in its charset (the usual case): the text then
+     * holds them whole, and each message is written once instead of twice.
+     */
+    private static byte[] rawUnlessText(NewMessage m) {
+        byte[] bytes = m.arrival().bytes();
+        if (m.text() != null && m.charset() != null
+                && Arrays.equals(m.text().getBytes(java.nio.charset.Charset.forName(m.charset())), bytes)) {
+            return null;
+        }
+        return bytes;
+    }
+
+    private Map<String, List<Earlier>> earlier(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round) {
+        List<String> controlIds = round.stream().map(i -> batch.get(i).message().header().controlId())
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, List<Earlier>> found = new HashMap<>();
         if (controlIds.isEmpty()) {
             return found;
         }
-        named.query("""
+        new NamedParameterJdbcTemplate(jdbc).query("""
                 SELECT id, sending_facility, sending_application, control_id, content_hash, status, ack_text
                 FROM hl7_message WHERE control_id IN (:ids) ORDER BY id""",
                 new MapSqlParameterSource("ids", controlIds), rs -> {
@@ -329,6 +430,14 @@ class MessageJournal implements SmartLifecycle {
                             rs.getString("ack_text")));
                 });
         return found;
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String ackCode(String ack) {

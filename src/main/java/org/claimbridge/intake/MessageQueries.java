@@ -101,13 +101,23 @@ public class MessageQueries {
                 rs.getString("patient_mrn"), rs.getString("visit_number"));
     }
 
+    /** The journal leaves raw_bytes empty where they are exactly raw_text in its charset. */
+    private static byte[] rawBytes(ResultSet rs) throws SQLException {
+        byte[] bytes = rs.getBytes("raw_bytes");
+        String text = rs.getString("raw_text");
+        if (bytes != null || text == null) {
+            return bytes;
+        }
+        return text.getBytes(java.nio.charset.Charset.forName(rs.getString("charset")));
+    }
+
     private static MessageDetail detail(ResultSet rs, List<Long> conflicts) throws SQLException {
         return new MessageDetail(rs.getLong("id"), instant(rs, "received_at"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("peer"), rs.getString("sending_application"), rs.getString("sending_facility"),
                 rs.getString("receiving_application"), rs.getString("receiving_facility"), rs.getString("control_id"),
                 rs.getString("message_type"), rs.getString("trigger_event"), rs.getString("version"),
                 rs.getString("processing_id"), rs.getString("charset"), rs.getString("raw_text"),
-                rs.getBytes("raw_bytes"), MessageStatus.valueOf(rs.getString("status")), rs.getString("ack_code"),
+                rawBytes(rs), MessageStatus.valueOf(rs.getString("status")), rs.getString("ack_code"),
                 rs.getString("ack_text"), rs.getString("error_code"), rs.getString("error_location"),
                 rs.getString("error_text"), rs.getInt("resend_count"), instant(rs, "last_resent_at"),
                 rs.getObject("conflict_with_id", Long.class), conflicts, rs.getString("patient_mrn"),

@@ -38,6 +38,9 @@ class MllpListenerIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.claimbridge.intake.MessageQueries messages;
+
     static String controlId(String prefix) {
         return prefix + "-" + RUN + "-" + sequence.incrementAndGet();
     }
@@ -68,6 +71,11 @@ class MllpListenerIT {
 
     private Map<String, Object> stored(String controlId) {
         return jdbc.sql("SELECT * FROM hl7_message WHERE control_id = ?").param(controlId).query().singleRow();
+    }
+
+    /** What arrived, as intake gives it back: the journal keeps the bytes apart only where they differ from the text. */
+    private byte[] rawBytes(Map<String, Object> row) {
+        return messages.find(((Number) row.get("id")).longValue()).orElseThrow().rawBytes();
     }
 
     private long count(String controlId) {
@@ -108,7 +116,7 @@ class MllpListenerIT {
                 .containsEntry("message_type", "ORU").containsEntry("trigger_event", "R01")
                 .containsEntry("version", "2.5.1").containsEntry("ack_code", "AA");
         assertThat((String) row.get("peer")).startsWith("127.0.0.1:");
-        assertThat(new String((byte[]) row.get("raw_bytes"), StandardCharsets.UTF_8)).isEqualTo(oru(id));
+        assertThat(new String(rawBytes(row), StandardCharsets.UTF_8)).isEqualTo(oru(id));
     }
 
     @Test
@@ -285,7 +293,7 @@ class MllpListenerIT {
         assertThat(row).containsEntry("status", "REJECTED").containsEntry("ack_code", "AR")
                 .containsEntry("error_code", "207");
         assertThat((String) row.get("error_text")).contains(Integer.toString(huge.length())).contains("65536");
-        assertThat((byte[]) row.get("raw_bytes")).hasSize(65536)
+        assertThat(rawBytes(row)).hasSize(65536)
                 .startsWith(huge.substring(0, 100).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -301,7 +309,7 @@ class MllpListenerIT {
         assertThat(row).containsEntry("status", "ERROR").containsEntry("sending_facility", "FAMPRAC");
         assertThat((String) row.get("error_text")).startsWith("incomplete MLLP frame: the connection closed after "
                 + (framed.length - 21) + " bytes");
-        assertThat((byte[]) row.get("raw_bytes")).hasSize(framed.length - 21);
+        assertThat(rawBytes(row)).hasSize(framed.length - 21);
     }
 
     @Test
@@ -317,7 +325,7 @@ class MllpListenerIT {
         Map<String, Object> row = stored(cut);
         assertThat(row).containsEntry("status", "ERROR").containsEntry("ack_code", null);
         assertThat((String) row.get("error_text")).contains("incomplete MLLP frame: a new start block came");
-        assertThat((byte[]) row.get("raw_bytes")).isEqualTo(Arrays.copyOf(first, 120));
+        assertThat(rawBytes(row)).isEqualTo(Arrays.copyOf(first, 120));
     }
 
     @Test
