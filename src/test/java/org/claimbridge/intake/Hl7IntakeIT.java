@@ -37,6 +37,14 @@ class Hl7IntakeIT {
     }
 
     @Test
+    void acknowledgingWritesNoControlIdFileIntoTheWorkingDirectory() {
+        java.nio.file.Path idFile = java.nio.file.Path.of(System.getProperty("hapi.home", "."), "id_file");
+        send("MSH|^~\\&|LAB|FAMPRAC|CB|CB|20261120101010||ORU^R01|IDFILE-1|P|2.5.1\rPID|1||M1\r");
+        send("garbage that is no message at all");
+        assertThat(idFile).doesNotExist();
+    }
+
+    @Test
     void rejectsAnUnsupportedVersionWithAr203AndKeepsIt() {
         Receipt receipt = send("MSH|^~\\&|LAB|FAMPRAC|CB|CB|20261120101010||ADT^A01|V-1|P|2.9\rPID|1||M1\r");
         assertThat(receipt.ackCode()).isEqualTo("AR");
