@@ -8,7 +8,6 @@ import static org.claimbridge.encounter.FeedMessages.xcn;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.claimbridge.IntegrationTest;
-import org.claimbridge.intake.Arrival;
-import org.claimbridge.intake.Channel;
-import org.claimbridge.intake.Hl7Intake;
 import org.claimbridge.intake.MessageStatus;
+import org.claimbridge.intake.mllp.MllpClient;
+import org.claimbridge.intake.mllp.MllpListener;
 import org.claimbridge.intake.Receipt;
 import org.claimbridge.practice.PracticeDirectory;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Messages in through intake, applied by the feed, checked in the database column by column. */
+/** Messages in over a real MLLP connection, applied by the feed, checked in the database column by column. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EncounterFeedIT {
@@ -39,10 +37,10 @@ class EncounterFeedIT {
     private static final List<EncounterChanged> changes = new CopyOnWriteArrayList<>();
 
     @Autowired
-    Hl7Intake intake;
+    JdbcClient jdbc;
 
     @Autowired
-    JdbcClient jdbc;
+    MllpListener mllp;
 
     @Autowired
     Encounters encounters;
@@ -66,11 +64,38 @@ class EncounterFeedIT {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends a message the way practices do, over a real MLLP connection, and reads back from the store what became of
+     * it: the row its ACK names (MSA-2 is the control id), and whether it was already there (a resend).
+     */
     private Receipt send(byte[] bytes) {
-        return intake.receive(new Arrival(bytes, Channel.HTTP, "test", Instant.now()));
+        String controlId = controlIdOf(bytes);
+        Long before = latestWithControlId(controlId);
+        String ack;
+        try (MllpClient client = MllpClient.local(mllp.port())) {
+            ack = client.sendBytes(MllpClient.frame(bytes)).readAck();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(ack).as("ACK for %s", controlId).contains("\rMSA|");
+        String code = ack.substring(ack.indexOf("\rMSA|") + 5, ack.indexOf("\rMSA|") + 7);
+        long id = latestWithControlId(controlId);
+        return new Receipt(id, ack, code, MessageStatus.valueOf(status(id)), before != null && before == id);
     }
 
-    /** Sends a message and waits until the feed has applied (or held) it. */
+    /** MSH-10, read off the first line with the field separator the message declares. */
+    private static String controlIdOf(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String msh = text.split("[\r\n]", 2)[0];
+        return msh.split(java.util.regex.Pattern.quote(msh.substring(3, 4)), -1)[9];
+    }
+
+    private Long latestWithControlId(String controlId) {
+        return jdbc.sql("SELECT MAX(id) FROM hl7_message WHERE control_id = ?").param(controlId).query(Long.class)
+                .optional().orElse(null);
+    }
+
+    /** Sends a message over MLLP and waits until the feed has applied (or held) it. */
     private Receipt apply(FeedMessages message) {
         Receipt receipt = send(message.text());
         assertThat(receipt.ackCode()).as(receipt.ack()).isEqualTo("AA");
