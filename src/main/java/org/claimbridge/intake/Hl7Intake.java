@@ -1,8 +1,6 @@
 package org.claimbridge.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -71,14 +69,10 @@ public class Hl7Intake {
         String text = decoded.text() != null ? decoded.text()
                 : Hl7Decoding.normaliseSegmentEndings(new String(bytes, StandardCharsets.ISO_8859_1));
         Hl7Header header = wholeFirstSegment(bytes) ? Hl7Header.of(text) : Hl7Header.NONE;
-        MessageStatus status = switch (reason.effect()) {
-            case REJECT -> MessageStatus.REJECTED;
-            case ERROR -> MessageStatus.ERROR;
-            case HOLD -> MessageStatus.HELD;
-        };
+        MessageStatus status = reason.effect().status();
         List<String> acks = answerable ? ackWriter.acks(null, text, header, reason) : List.of();
         return new NewMessage(arrival, header, text, decoded.charset() == null ? null : decoded.charset().name(),
-                sha256(text.getBytes(StandardCharsets.UTF_8)), status, acks,
+                NewMessage.sha256(text.getBytes(StandardCharsets.UTF_8)), status, acks,
                 MessageJournal.ackCode(acks.isEmpty() ? null : acks.get(acks.size() - 1)), List.of(reason),
                 () -> acks);
     }
@@ -144,16 +138,12 @@ public class Hl7Intake {
             }
         }
         Hl7Problem worst = worst(problems);
-        MessageStatus status = worst == null ? (applicable ? MessageStatus.RECEIVED : MessageStatus.NOT_APPLICABLE)
-                : switch (worst.effect()) {
-                    case REJECT -> MessageStatus.REJECTED;
-                    case ERROR -> MessageStatus.ERROR;
-                    case HOLD -> MessageStatus.HELD;
-                };
+        MessageStatus status = worst != null ? worst.effect().status()
+                : applicable ? MessageStatus.RECEIVED : MessageStatus.NOT_APPLICABLE;
         Hl7Message parsed = message;
         List<String> acks = ackWriter.acks(parsed, text, header, worst);
         return new NewMessage(arrival, header, text, decoded.charset() == null ? null : decoded.charset().name(),
-                sha256(text != null ? text.getBytes(StandardCharsets.UTF_8) : arrival.bytes()), status, acks,
+                NewMessage.sha256(text != null ? text.getBytes(StandardCharsets.UTF_8) : arrival.bytes()), status, acks,
                 MessageJournal.ackCode(acks.isEmpty() ? null : acks.get(acks.size() - 1)), problems,
                 () -> ackWriter.acks(parsed, text, header, conflict(header)));
     }
@@ -173,13 +163,5 @@ public class Hl7Intake {
             }
         }
         return worst;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

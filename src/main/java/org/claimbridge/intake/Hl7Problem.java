@@ -20,7 +20,16 @@ public record Hl7Problem(Effect effect, ErrorCode code, String segment, int sequ
         /** The sender must fix and resend: AE. */
         ERROR,
         /** Kept back for review rather than half-applied: AE, and the message is held. */
-        HOLD
+        HOLD;
+
+        /** What becomes of a message this is the worst problem of. */
+        MessageStatus status() {
+            return switch (this) {
+                case REJECT -> MessageStatus.REJECTED;
+                case ERROR -> MessageStatus.ERROR;
+                case HOLD -> MessageStatus.HELD;
+            };
+        }
     }
 
     public static Hl7Problem error(ErrorCode code, Hl7Segment at, int field, String text) {

@@ -396,7 +396,7 @@ class MessageJournal implements SmartLifecycle {
         // only a taken original holds its sender and control id: resends never get this far, and conflicts and
         // refused messages may share it
         boolean original = conflictWith == null && m.status().wasAccepted() && m.dedupeKey() != null;
-        ps.setBytes(26, original ? sha256(m.dedupeKey()) : null);
+        ps.setBytes(26, original ? m.dedupeHash() : null);
     }
 
     /**
@@ -430,14 +430,6 @@ class MessageJournal implements SmartLifecycle {
                             rs.getString("ack_text")));
                 });
         return found;
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String ackCode(String ack) {

@@ -1,5 +1,8 @@
 package org.claimbridge.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,6 +14,20 @@ import java.util.function.Supplier;
 record NewMessage(Arrival arrival, Hl7Header header, String text, String charset, byte[] contentHash,
                   MessageStatus status, List<String> acks, String ackCode, List<Hl7Problem> problems,
                   Supplier<List<String>> conflictAcks) {
+
+    /** Held by the accepted original only, so the database itself refuses a second one under the same key. */
+    byte[] dedupeHash() {
+        String key = dedupeKey();
+        return key == null ? null : sha256(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Sender and control id: what a resend shares with its original. */
     String dedupeKey() {
