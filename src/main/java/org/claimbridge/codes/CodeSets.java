@@ -1,7 +1,6 @@
 package org.claimbridge.codes;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +101,6 @@ public class CodeSets {
                 .params(set.name(), code)
                 .query((rs, n) -> new Code(set, rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getLong(7)))
-                .list().stream().sorted(Comparator.comparing(Code::effectiveFrom)).toList();
+                .list();
     }
 }
