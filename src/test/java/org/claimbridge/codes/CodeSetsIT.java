@@ -51,6 +51,31 @@ class CodeSetsIT {
     }
 
     @Test
+    void everyDiagnosisAndLevelIICodeInTheSampleFeedsIsInTheShippedSubset() throws Exception {
+        LocalDate dos = LocalDate.of(2026, 11, 4);
+        List<String[]> segments;
+        try (var files = Files.walk(Path.of("sample-feeds"))) {
+            segments = files.filter(f -> f.toString().endsWith(".hl7"))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                    .lines();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(l -> l.split("\\|", -1)).toList();
+        }
+        List<String> diagnoses = segments.stream().filter(f -> f[0].equals("DG1") && f.length > 3)
+                .map(f -> f[3].split("\\^")[0]).filter(c -> !c.isEmpty()).distinct().toList();
+        List<String> hcpcs = segments.stream().filter(f -> f[0].equals("FT1") && f.length > 25)
+                .map(f -> f[25].split("\\^")[0]).filter(CodeFormats::isHcpcsLevelII).distinct().toList();
+        assertThat(diagnoses).contains("E11.9", "S83.511A");
+        assertThat(diagnoses).allMatch(d -> codeSets.isBillable(d, dos), "billable on " + dos);
+        assertThat(hcpcs).contains("J1030").allMatch(c -> codeSets.validOn(CodeSet.HCPCS, c, dos));
+    }
+
+    @Test
     void startingAgainLoadsNothingTwice() {
         long loads = codeSets.history(CodeSet.POS, "11").size();
         startup.loadShipped();
