@@ -1,0 +1,15 @@
+package org.claimbridge.codes;
+
+/** The code sets claimbridge can load and check against. */
+public enum CodeSet {
+    ICD10CM, ICD10PCS, HCPCS, POS, MODIFIER;
+
+    /** ICD-10 codes are stored and looked up without their dot, so "E11.9" and "E119" are the same code. */
+    String normalize(String code) {
+        if (code == null) {
+            return "";
+        }
+        String upper = code.strip().toUpperCase(java.util.Locale.ROOT);
+        return this == ICD10CM || this == ICD10PCS ? upper.replace(".", "") : upper;
+    }
+}
