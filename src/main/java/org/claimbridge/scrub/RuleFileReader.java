@@ -60,7 +60,10 @@ final class RuleFileReader {
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            error(line, idAbove(text, line), "YAML syntax: " + e.getProblem());
+            // the problem mark is where the parser gave up; the context says what it was reading and from where
+            String context = e.getContext() == null || e.getContextMark() == null ? ""
+                    : " (" + e.getContext() + " started at line " + (e.getContextMark().getLine() + 1) + ")";
+            error(line, idAbove(text, line), "YAML syntax: " + e.getProblem() + context);
             return List.of();
         } catch (YAMLException e) {
             error(1, null, "YAML: " + e.getMessage());
