@@ -36,13 +36,14 @@ public class RuleSets {
     private volatile RuleLoad lastLoad;
 
     RuleSets(RuleProperties properties) {
-        this(properties.dir(), Clock.systemUTC());
+        this.dir = properties.dir();
+        this.clock = Clock.systemUTC();
+        reload();
     }
 
-    RuleSets(Path dir, Clock clock) {
-        this.dir = dir;
-        this.clock = clock;
-        reload();
+    /** Rule sets read from a folder, polled only when asked ({@link #reloadIfChanged()}). */
+    static RuleSets forFolder(Path dir) {
+        return new RuleSets(new RuleProperties(dir, java.time.Duration.ofSeconds(10)));
     }
 
     /** The rule set scrubs use now: the last one that loaded without errors. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class RuleSetsTest {
     @BeforeEach
     void loadAGoodFolder() throws IOException {
         write("sample.yaml", GOOD);
-        sets = new RuleSets(dir, Clock.systemUTC());
+        sets = RuleSets.forFolder(dir);
         assertThat(sets.lastLoad().errors()).isEmpty();
         good = sets.current();
         assertThat(good.ruleIds()).containsExactly("S-NAME", "S-TIN");
@@ -179,7 +178,7 @@ class RuleSetsTest {
 
         assertThat(changed).isNotEqualTo(good.version());
         assertThat(back).isEqualTo(good.version());
-        assertThat(new RuleSets(dir, Clock.systemUTC()).current().version()).isEqualTo(good.version());
+        assertThat(RuleSets.forFolder(dir).current().version()).isEqualTo(good.version());
     }
 
     @Test

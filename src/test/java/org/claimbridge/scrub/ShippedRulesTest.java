@@ -3,7 +3,6 @@ package org.claimbridge.scrub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -21,7 +20,7 @@ class ShippedRulesTest {
 
     @BeforeAll
     static void load() {
-        RuleSets sets = new RuleSets(Path.of("claim-rules"), Clock.systemUTC());
+        RuleSets sets = RuleSets.forFolder(Path.of("claim-rules"));
         assertThat(sets.lastLoad().errors()).isEmpty();
         rules = sets.current();
     }
