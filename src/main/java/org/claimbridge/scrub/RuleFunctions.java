@@ -19,8 +19,9 @@ public final class RuleFunctions {
     private static final Pattern TIN = Pattern.compile("\\d{2}-?\\d{7}");
     // NUCC codes: 3 digits, 6 more letters/digits, then X (the code's own marker)
     private static final Pattern TAXONOMY = Pattern.compile("[0-9]{3}[0-9A-Z]{6}X");
-    // letter (not U), digit, letter-or-digit; optionally a dot and 1-4 more (the dot is optional on claims)
-    private static final Pattern ICD10 = Pattern.compile("[A-TV-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
+    // letter, digit, letter-or-digit; optionally a dot and 1-4 more (the dot is optional on claims). U is in:
+    // CMS uses it for emergency codes (U07.1, U09.9)
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
     private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
     private static final Pattern HCPCS = Pattern.compile("[A-V][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");

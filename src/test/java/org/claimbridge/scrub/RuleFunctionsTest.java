@@ -43,7 +43,8 @@ class RuleFunctionsTest {
         assertThat(RuleFunctions.icd10Format("J06.9")).isTrue();
         assertThat(RuleFunctions.icd10Format("S72001A")).isTrue();
         assertThat(RuleFunctions.icd10Format("Z00.00")).isTrue();
-        assertThat(RuleFunctions.icd10Format("U07.1")).isFalse();
+        assertThat(RuleFunctions.icd10Format("U07.1")).isTrue();
+        assertThat(RuleFunctions.icd10Format("J06.91234")).isFalse();
         assertThat(RuleFunctions.icd10Format("J0")).isFalse();
         assertThat(RuleFunctions.icd10Format("123.4")).isFalse();
         assertThat(RuleFunctions.cptFormat("99213")).isTrue();
