@@ -1,0 +1,90 @@
+package org.claimbridge.scrub;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParserContext;
+import org.springframework.expression.common.TemplateParserContext;
+import org.springframework.expression.spel.SpelEvaluationException;
+import org.springframework.expression.spel.SpelMessage;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.DataBindingPropertyAccessor;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+/**
+ * Parsing and evaluating rule expressions. Rule files are data: the context reads properties and calls instance
+ * methods and the {@link RuleFunctions}, and nothing else (no {@code T(...)}, no constructors, no beans, no writes).
+ */
+final class RuleExpressions {
+
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    private static final ParserContext TEMPLATE = new TemplateParserContext("#{", "}");
+    private static final Map<String, Method> FUNCTIONS = RuleFunctions.all();
+
+    private RuleExpressions() {
+    }
+
+    static Expression parse(String text) {
+        return PARSER.parseExpression(text);
+    }
+
+    static Expression parseTemplate(String text) {
+        return PARSER.parseExpression(text, TEMPLATE);
+    }
+
+    /** A fresh context per evaluation: variables ({@code #charge}, {@code #line}) must not leak between claims. */
+    static EvaluationContext context(ClaimContext claim, RuleTarget target, Object item, int line) {
+        SimpleEvaluationContext context = SimpleEvaluationContext
+                .forPropertyAccessors(DataBindingPropertyAccessor.forReadOnlyAccess())
+                .withInstanceMethods().withRootObject(claim).build();
+        FUNCTIONS.forEach(context::setVariable);
+        if (target.variable != null) {
+            context.setVariable(target.variable, item);
+            context.setVariable("line", line);
+        }
+        return context;
+    }
+
+    /** Errors that mean the expression names something the model or the helpers do not have. */
+    static boolean namesSomethingMissing(SpelEvaluationException e) {
+        SpelMessage m = e.getMessageCode();
+        return m == SpelMessage.PROPERTY_OR_FIELD_NOT_READABLE || m == SpelMessage.METHOD_NOT_FOUND
+                || m == SpelMessage.FUNCTION_REFERENCE_CANNOT_BE_INVOKED || m == SpelMessage.TYPE_NOT_FOUND
+                || m == SpelMessage.FUNCTION_NOT_DEFINED;
+    }
+
+    /**
+     * Claims every expression is tried on when a file loads, so that a misspelt property fails the load rather than
+     * a scrub: one with every field filled (every branch of a null check reached) and one with everything missing.
+     */
+    static List<ClaimContext> samples() {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        ClaimContext.Coverage coverage = new ClaimContext.Coverage(1, "PAYER1", "Sample Health", "HMO", "M123",
+                "G1", "Doe", "Pat", LocalDate.of(1980, 1, 1), "18", day.minusYears(1), day.plusYears(1), "AUTH1");
+        ClaimContext full = new ClaimContext("professional",
+                new ClaimContext.Patient("Doe", "Pat", "Q", LocalDate.of(1980, 1, 1), "F",
+                        new ClaimContext.Address("1 Main St", "Apt 2", "Springfield", "IL", "62701"), 46),
+                coverage, List.of(coverage),
+                new ClaimContext.Practice(1, "SAMPLE", "Sample Clinic", "1234567893", "12-3456789", "207Q00000X"),
+                new ClaimContext.Encounter("V1", "O", day, day, "1234567893", "1234567893", day, day),
+                List.of(new ClaimContext.Diagnosis(1, "J06.9", "I10", "F")),
+                List.of(new ClaimContext.Charge(1, "CG", "99213", List.of("25"), BigDecimal.ONE,
+                        new BigDecimal("120.00"), day, List.of("J06.9"), List.of(1), "11", "1234567893")),
+                day);
+        ClaimContext sparse = new ClaimContext(null,
+                new ClaimContext.Patient(null, null, null, null, null,
+                        new ClaimContext.Address(null, null, null, null, null), null),
+                null, List.of(), new ClaimContext.Practice(0, null, null, null, null, null),
+                new ClaimContext.Encounter(null, null, null, null, null, null, null, null),
+                List.of(new ClaimContext.Diagnosis(1, null, null, null)),
+                List.of(new ClaimContext.Charge(1, null, null, List.of(), null, null, null, List.of(), List.of(),
+                        null, null)),
+                day);
+        return List.of(full, sparse);
+    }
+}

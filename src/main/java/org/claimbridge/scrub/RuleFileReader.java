@@ -1,0 +1,268 @@
+package org.claimbridge.scrub;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelEvaluationException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one rule file into rules, or into errors that each name the file, the line and the rule. Works on
+ * SnakeYAML's node tree rather than on maps, because only nodes know the line they came from.
+ */
+final class RuleFileReader {
+
+    private static final Set<String> FILE_FIELDS = Set.of("family", "description", "rules");
+    private static final Set<String> RULE_FIELDS = Set.of("id", "description", "severity", "scope", "for", "when",
+            "condition", "message", "fix", "field");
+    private static final Set<String> REQUIRED = Set.of("id", "description", "severity", "condition", "message",
+            "fix");
+    private static final Set<String> SCOPE_FIELDS = Set.of("payers", "practices", "claimTypes");
+    private static final Pattern ID_LINE = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*['\"]?([^'\"#\\s]+)");
+
+    record Result(List<Rule> rules, List<RuleFileError> errors) {
+    }
+
+    private final String file;
+    private final List<RuleFileError> errors = new ArrayList<>();
+
+    private RuleFileReader(String file) {
+        this.file = file;
+    }
+
+    static Result read(String file, String text) {
+        RuleFileReader reader = new RuleFileReader(file);
+        List<Rule> rules = reader.rules(text);
+        return new Result(rules, List.copyOf(reader.errors));
+    }
+
+    private List<Rule> rules(String text) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            // the problem mark is where the parser gave up; the context says what it was reading and from where
+            String context = e.getContext() == null || e.getContextMark() == null ? ""
+                    : " (" + e.getContext() + " started at line " + (e.getContextMark().getLine() + 1) + ")";
+            error(line, idAbove(text, line), "YAML syntax: " + e.getProblem() + context);
+            return List.of();
+        } catch (YAMLException e) {
+            error(1, null, "YAML: " + e.getMessage());
+            return List.of();
+        }
+        if (!(root instanceof MappingNode top)) {
+            error(root == null ? 1 : line(root), null, "a rule file is a mapping with 'family' and 'rules'");
+            return List.of();
+        }
+        Map<String, Node> fields = fields(top, FILE_FIELDS, null);
+        Node list = fields.get("rules");
+        if (!(list instanceof SequenceNode sequence)) {
+            error(line(top), null, "missing 'rules' (a list of rules)");
+            return List.of();
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (Node node : sequence.getValue()) {
+            Rule rule = rule(node);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    private Rule rule(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            error(line(node), null, "a rule is a mapping with id, description, severity, condition, message, fix");
+            return null;
+        }
+        String id = scalar(mapping, "id");
+        int before = errors.size();
+        Map<String, Node> f = fields(mapping, RULE_FIELDS, id);
+        for (String name : REQUIRED) {
+            if (!f.containsKey(name)) {
+                error(line(mapping), id, "missing required field '" + name + "'");
+            }
+        }
+        Severity severity = null;
+        if (f.get("severity") != null) {
+            String text = text(f.get("severity"), id);
+            try {
+                severity = text == null ? null : Severity.parse(text);
+            } catch (IllegalArgumentException e) {
+                error(line(f.get("severity")), id, "severity '" + text + "' is not one of error, warning, info");
+            }
+        }
+        RuleTarget target = RuleTarget.CLAIM;
+        if (f.get("for") != null) {
+            String text = text(f.get("for"), id);
+            target = RuleTarget.of(text);
+            if (target == null) {
+                error(line(f.get("for")), id, "for '" + text + "' is not one of charges, diagnoses");
+                target = RuleTarget.CLAIM;
+            }
+        }
+        RuleScope scope = scope(f.get("scope"), id);
+        Expression when = expression(f.get("when"), id, "when", false, target);
+        Expression condition = expression(f.get("condition"), id, "condition", false, target);
+        Expression message = expression(f.get("message"), id, "message", true, target);
+        String fix = f.get("fix") == null ? null : text(f.get("fix"), id);
+        String description = f.get("description") == null ? null : text(f.get("description"), id);
+        String field = f.get("field") == null ? null : text(f.get("field"), id);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Rule(id, description, severity, scope, target, when, condition, message, fix, field, file,
+                line(mapping));
+    }
+
+    private RuleScope scope(Node node, String id) {
+        if (node == null) {
+            return RuleScope.ALL;
+        }
+        if (node instanceof ScalarNode s && "all".equals(s.getValue())) {
+            return RuleScope.ALL;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            error(line(node), id, "scope is 'all' or a mapping of payers, practices, claimTypes");
+            return RuleScope.ALL;
+        }
+        Map<String, Node> f = fields(mapping, SCOPE_FIELDS, id);
+        return new RuleScope(strings(f.get("payers"), id), strings(f.get("practices"), id),
+                strings(f.get("claimTypes"), id));
+    }
+
+    private List<String> strings(Node node, String id) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            error(line(node), id, "expected a list");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String text = text(item, id);
+            if (text != null) {
+                values.add(text);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** Parses an expression and tries it on the sample claims, so a wrong name fails here and not in a scrub. */
+    private Expression expression(Node node, String id, String name, boolean template, RuleTarget target) {
+        if (node == null) {
+            return null;
+        }
+        String text = text(node, id);
+        if (text == null) {
+            return null;
+        }
+        Expression expression;
+        try {
+            expression = template ? RuleExpressions.parseTemplate(text) : RuleExpressions.parse(text);
+        } catch (ParseException e) {
+            error(line(node), id, name + " does not parse: " + e.getSimpleMessage() + " in: " + text);
+            return null;
+        }
+        boolean first = true;
+        for (ClaimContext sample : RuleExpressions.samples()) {
+            List<?> items = target.items(sample);
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    Object value = expression.getValue(RuleExpressions.context(sample, target, items.get(i), i + 1));
+                    if (!template && first && !(value instanceof Boolean)) {
+                        error(line(node), id, name + " must be true or false, gives " + value + ": " + text);
+                        return null;
+                    }
+                } catch (SpelEvaluationException e) {
+                    // the fully filled sample reaches every branch; the empty one may only fail on missing names
+                    if (first || RuleExpressions.namesSomethingMissing(e)) {
+                        error(line(node), id, name + " cannot be evaluated on the encounter model: "
+                                + e.getMessage() + " in: " + text);
+                        return null;
+                    }
+                } catch (RuntimeException e) {
+                    if (first) {
+                        error(line(node), id, name + " cannot be evaluated on the encounter model: " + e
+                                + " in: " + text);
+                        return null;
+                    }
+                }
+            }
+            first = false;
+        }
+        return expression;
+    }
+
+    private Map<String, Node> fields(MappingNode mapping, Set<String> known, String id) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+            if (key == null || !known.contains(key)) {
+                error(line(tuple.getKeyNode()), id, "unknown field '" + key + "' (known: "
+                        + known.stream().sorted().toList() + ")");
+            } else if (fields.putIfAbsent(key, tuple.getValueNode()) != null) {
+                error(line(tuple.getKeyNode()), id, "field '" + key + "' given twice");
+            }
+        }
+        return fields;
+    }
+
+    private String text(Node node, String id) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        error(line(node), id, "expected a single value");
+        return null;
+    }
+
+    private static String scalar(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())
+                    && tuple.getValueNode() instanceof ScalarNode v) {
+                return v.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The id of the rule a syntax error is in: the nearest {@code id:} at or above the line, if any. */
+    private static String idAbove(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher m = ID_LINE.matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private void error(int line, String ruleId, String message) {
+        errors.add(new RuleFileError(file, line, ruleId, message));
+    }
+}

@@ -1,0 +1,95 @@
+package org.claimbridge.scrub;
+
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The helpers rule expressions call as {@code #name(...)}. Pure functions of their arguments; a null argument is
+ * "not valid" (or "blank"), never an exception, so a rule reads the same whether a field is missing or wrong.
+ */
+public final class RuleFunctions {
+
+    private static final Pattern TIN = Pattern.compile("\\d{2}-?\\d{7}");
+    // NUCC codes: 3 digits, 6 more letters/digits, then X (the code's own marker)
+    private static final Pattern TAXONOMY = Pattern.compile("[0-9]{3}[0-9A-Z]{6}X");
+    // letter, digit, letter-or-digit; optionally a dot and 1-4 more (the dot is optional on claims). U is in:
+    // CMS uses it for emergency codes (U07.1, U09.9)
+    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
+    private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
+    private static final Pattern HCPCS = Pattern.compile("[A-V][0-9]{4}");
+    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
+
+    private RuleFunctions() {
+    }
+
+    /** NPI check digit: Luhn over the prefix 80840 and the first nine digits must give the tenth. */
+    public static boolean npiValid(String npi) {
+        if (npi == null || !npi.matches("\\d{10}")) {
+            return false;
+        }
+        String digits = "80840" + npi.substring(0, 9);
+        int sum = 0;
+        for (int i = digits.length() - 1, n = 0; i >= 0; i--, n++) {
+            int d = digits.charAt(i) - '0';
+            if (n % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        int check = (10 - sum % 10) % 10;
+        return check == npi.charAt(9) - '0';
+    }
+
+    /** An EIN as nine digits, with or without the dash after the second; all zeros is never issued. */
+    public static boolean tinValid(String tin) {
+        return tin != null && TIN.matcher(tin).matches() && !tin.replace("-", "").equals("000000000");
+    }
+
+    public static boolean taxonomyValid(String taxonomy) {
+        return taxonomy != null && TAXONOMY.matcher(taxonomy).matches();
+    }
+
+    public static boolean icd10Format(String code) {
+        return code != null && ICD10.matcher(code).matches();
+    }
+
+    public static boolean cptFormat(String code) {
+        return code != null && CPT.matcher(code).matches();
+    }
+
+    public static boolean hcpcsFormat(String code) {
+        return code != null && HCPCS.matcher(code).matches();
+    }
+
+    public static boolean modifierFormat(String modifier) {
+        return modifier != null && MODIFIER.matcher(modifier).matches();
+    }
+
+    /** Days from {@code from} to {@code to} (negative when {@code to} is earlier), null when either is missing. */
+    public static Long daysBetween(LocalDate from, LocalDate to) {
+        return from == null || to == null ? null : ChronoUnit.DAYS.between(from, to);
+    }
+
+    /** Null, an empty or whitespace-only string, or an empty collection. */
+    public static boolean blank(Object value) {
+        return value == null || value instanceof String s && s.isBlank()
+                || value instanceof Collection<?> c && c.isEmpty();
+    }
+
+    /** Every helper by the name rules call it. */
+    static Map<String, Method> all() {
+        return Arrays.stream(RuleFunctions.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .collect(Collectors.toUnmodifiableMap(Method::getName, Function.identity()));
+    }
+}

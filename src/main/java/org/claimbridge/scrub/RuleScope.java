@@ -1,0 +1,22 @@
+package org.claimbridge.scrub;
+
+import java.util.List;
+
+/**
+ * Which claims a rule applies to; an empty list means no restriction on that dimension.
+ *
+ * @param practices sending facilities (MSH-4) or practice ids
+ */
+record RuleScope(List<String> payers, List<String> practices, List<String> claimTypes) {
+
+    static final RuleScope ALL = new RuleScope(List.of(), List.of(), List.of());
+
+    boolean appliesTo(ClaimContext claim) {
+        String payer = claim.subscriber() == null ? null : claim.subscriber().payerId();
+        ClaimContext.Practice practice = claim.practice();
+        return (payers.isEmpty() || payers.contains(payer))
+                && (practices.isEmpty() || practice != null && (practices.contains(practice.sendingFacility())
+                        || practices.contains(String.valueOf(practice.id()))))
+                && (claimTypes.isEmpty() || claimTypes.contains(claim.claimType()));
+    }
+}

@@ -1,0 +1,213 @@
+package org.claimbridge.scrub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading real files from a folder: what a bad file reports, that the last good set stays, and reloading. */
+class RuleSetsTest {
+
+    private static final String GOOD = """
+            family: sample
+            description: a sample family
+            rules:
+              - id: S-NAME
+                description: last name is there
+                severity: error
+                field: patient.lastName
+                condition: "#blank(patient.lastName)"
+                message: "Patient last name (patient.lastName) is missing"
+                fix: Add it.
+              - id: S-TIN
+                description: tin format
+                severity: warning
+                condition: "!#tinValid(practice.tin)"
+                message: "TIN (practice.tin) '#{practice.tin}' is not nine digits"
+                fix: Correct it.
+            """;
+
+    @TempDir
+    Path dir;
+    RuleSets sets;
+    RuleSet good;
+
+    @BeforeEach
+    void loadAGoodFolder() throws IOException {
+        write("sample.yaml", GOOD);
+        sets = RuleSets.forFolder(dir);
+        assertThat(sets.lastLoad().errors()).isEmpty();
+        good = sets.current();
+        assertThat(good.ruleIds()).containsExactly("S-NAME", "S-TIN");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesFileLineAndTheRuleItIsIn() throws IOException {
+        write("sample.yaml", GOOD.replace("severity: warning", "severity: [warning"));
+
+        RuleLoad load = sets.reloadIfChanged();
+
+        assertError(load, "sample.yaml", 14, "S-TIN", "flow sequence started at line 13");
+    }
+
+    @Test
+    void unknownFieldIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("    fix: Correct it.", "    fix: Correct it.\n    sevirity: info"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 17, "S-TIN", "unknown field 'sevirity'");
+    }
+
+    @Test
+    void missingRequiredFieldIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("    fix: Add it.\n", ""));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 4, "S-NAME", "missing required field 'fix'");
+    }
+
+    @Test
+    void badSeverityIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("severity: warning", "severity: fatal"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 13, "S-TIN", "severity 'fatal'");
+    }
+
+    @Test
+    void spelThatDoesNotParseIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("\"!#tinValid(practice.tin)\"", "\"!#tinValid(practice.tin\""));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "condition does not parse");
+    }
+
+    @Test
+    void spelNamingAPropertyTheModelDoesNotHaveIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("#blank(patient.lastName)", "#blank(patient.surname)"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 8, "S-NAME", "surname");
+    }
+
+    @Test
+    void aPropertyBehindANullCheckIsStillChecked() throws IOException {
+        write("sample.yaml", GOOD.replace("#blank(patient.lastName)", "patient.lastName == null && patient.nickname == null"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 8, "S-NAME", "nickname");
+    }
+
+    @Test
+    void aMessageNamingAMissingPropertyIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("'#{practice.tin}'", "'#{practice.ein}'"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 15, "S-TIN", "message cannot be evaluated");
+    }
+
+    @Test
+    void anUnknownHelperIsAnError() throws IOException {
+        write("sample.yaml", GOOD.replace("#tinValid(", "#einValid("));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "einValid");
+    }
+
+    @Test
+    void rulesCannotReachTypesOrConstructors() throws IOException {
+        write("sample.yaml", GOOD.replace("\"!#tinValid(practice.tin)\"",
+                "\"T(java.lang.Runtime).getRuntime() != null\""));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "condition");
+
+        write("sample.yaml", GOOD.replace("\"!#tinValid(practice.tin)\"", "\"new java.io.File('x').exists()\""));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "condition");
+
+        write("sample.yaml", GOOD.replace("\"!#tinValid(practice.tin)\"",
+                "\"practice.tin.getClass().forName('java.lang.Runtime') != null\""));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "condition");
+    }
+
+    @Test
+    void aConditionMustBeTrueOrFalse() throws IOException {
+        write("sample.yaml", GOOD.replace("\"!#tinValid(practice.tin)\"", "practice.tin"));
+
+        assertError(sets.reloadIfChanged(), "sample.yaml", 14, "S-TIN", "must be true or false");
+    }
+
+    @Test
+    void duplicateIdAcrossFilesNamesBothPlaces() throws IOException {
+        write("zz-other.yaml", """
+                family: other
+                rules:
+                  - id: X-FIRST
+                    description: fine
+                    severity: info
+                    condition: "false"
+                    message: "never"
+                    fix: none
+                  - id: S-TIN
+                    description: again
+                    severity: info
+                    condition: "false"
+                    message: "never"
+                    fix: none
+                """);
+
+        RuleLoad load = sets.reloadIfChanged();
+
+        assertError(load, "zz-other.yaml", 9, "S-TIN", "duplicate rule id, already defined in sample.yaml line 11");
+    }
+
+    @Test
+    void aChangedFileIsPickedUpAndChangesTheVersion() throws IOException {
+        assertThat(sets.reloadIfChanged().version()).isEqualTo(good.version());
+        assertThat(sets.current()).isSameAs(good);
+
+        write("sample.yaml", GOOD.replace("severity: warning", "severity: info"));
+        RuleLoad load = sets.reloadIfChanged();
+
+        assertThat(load.succeeded()).isTrue();
+        assertThat(sets.current().version()).isNotEqualTo(good.version()).isEqualTo(load.version());
+        assertThat(sets.current().rules().get(1).severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
+    void versionIsTheContentHash() throws IOException {
+        write("sample.yaml", GOOD + "# a comment is content too\n");
+        String changed = sets.reloadIfChanged().version();
+        write("sample.yaml", GOOD);
+        String back = sets.reloadIfChanged().version();
+
+        assertThat(changed).isNotEqualTo(good.version());
+        assertThat(back).isEqualTo(good.version());
+        assertThat(RuleSets.forFolder(dir).current().version()).isEqualTo(good.version());
+    }
+
+    @Test
+    void aFixedFileLoadsAfterABadOne() throws IOException {
+        write("sample.yaml", GOOD.replace("severity: warning", "severity: fatal"));
+        assertThat(sets.reloadIfChanged().succeeded()).isFalse();
+        // an unchanged bad folder is not reloaded (and not logged) on every poll
+        RuleLoad again = sets.reloadIfChanged();
+        assertThat(again).isSameAs(sets.lastLoad());
+
+        write("sample.yaml", GOOD.replace("severity: warning", "severity: info"));
+
+        assertThat(sets.reloadIfChanged().succeeded()).isTrue();
+        assertThat(sets.current().version()).isNotEqualTo(good.version());
+    }
+
+    private void assertError(RuleLoad load, String file, int line, String ruleId, String text) {
+        assertThat(load.succeeded()).isFalse();
+        assertThat(load.errors()).anySatisfy(e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.ruleId()).isEqualTo(ruleId);
+            assertThat(e.message()).contains(text);
+        });
+        assertThat(sets.lastLoad()).isSameAs(load);
+        assertThat(sets.current()).as("the last good set stays active").isSameAs(good);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+    }
+}

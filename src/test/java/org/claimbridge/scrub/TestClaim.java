@@ -1,0 +1,52 @@
+package org.claimbridge.scrub;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A clean synthetic claim to break one field at a time. */
+class TestClaim {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    String claimType = "professional";
+    String lastName = "Testperson";
+    String firstName = "Alex";
+    LocalDate birthDate = LocalDate.of(1985, 6, 15);
+    String sex = "F";
+    String line1 = "100 Sample Way";
+    String city = "Springfield";
+    String state = "IL";
+    String postalCode = "62701";
+    boolean coverage = true;
+    String payerId = "PAYER01";
+    String memberId = "MBR0001";
+    String relationship = "18";
+    String billingNpi = "1234567893";
+    String tin = "12-3456789";
+    String taxonomy = "207Q00000X";
+    String attendingNpi = "1245319599";
+    String referringNpi = null;
+    List<ClaimContext.Diagnosis> diagnoses = new ArrayList<>(List.of(
+            new ClaimContext.Diagnosis(1, "J06.9", "I10", "F")));
+    List<ClaimContext.Charge> charges = new ArrayList<>(List.of(charge(1, "99213", DAY, "11", "1245319599"),
+            charge(2, "87880", DAY, "11", "1245319599")));
+
+    static ClaimContext.Charge charge(int line, String code, LocalDate date, String pos, String npi) {
+        return new ClaimContext.Charge(line, "CG", code, List.of(), BigDecimal.ONE, new BigDecimal("95.00"), date,
+                List.of("J06.9"), List.of(1), pos, npi);
+    }
+
+    ClaimContext build() {
+        ClaimContext.Coverage primary = coverage ? new ClaimContext.Coverage(1, payerId, "Sample Payer", "PPO",
+                memberId, "GRP1", lastName, firstName, birthDate, relationship, null, null, null) : null;
+        return new ClaimContext(claimType,
+                new ClaimContext.Patient(lastName, firstName, null, birthDate, sex,
+                        new ClaimContext.Address(line1, null, city, state, postalCode), 40),
+                primary, primary == null ? List.of() : List.of(primary),
+                new ClaimContext.Practice(7, "SAMPLECLINIC", "Sample Clinic", billingNpi, tin, taxonomy),
+                new ClaimContext.Encounter("V100", "O", DAY, DAY, attendingNpi, referringNpi, DAY, DAY),
+                List.copyOf(diagnoses), List.copyOf(charges), DAY.plusDays(1));
+    }
+}
