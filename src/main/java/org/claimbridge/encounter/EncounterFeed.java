@@ -41,6 +41,7 @@ class EncounterFeed {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate perMessage;
     private final int batchSize;
+    private final int chunkSize;
     // static: one applier per JVM even where two application contexts share a database (tests, a refresh)
     private static final ReentrantLock applying = new ReentrantLock();
     private static final AtomicBoolean wanted = new AtomicBoolean();
@@ -56,6 +57,7 @@ class EncounterFeed {
         this.perMessage = new TransactionTemplate(transactions);
         this.perMessage.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = Math.max(1, properties.batchSize());
+        this.chunkSize = Math.max(1, properties.chunkSize());
     }
 
     // Runs outside any transaction on purpose: under REPEATABLE READ a drain inside one would read every pending list
@@ -92,9 +94,15 @@ class EncounterFeed {
     private void drain() {
         while (true) {
             List<StoredMessage> pending = messages.pending(batchSize);
-            for (StoredMessage message : pending) {
-                if (!apply(message)) {
-                    return;
+            for (int from = 0; from < pending.size(); from += chunkSize) {
+                List<StoredMessage> chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
+                if (applyTogether(chunk)) {
+                    continue;
+                }
+                for (StoredMessage message : chunk) {
+                    if (!apply(message)) {
+                        return;
+                    }
                 }
             }
             if (pending.size() < batchSize) {
@@ -103,24 +111,43 @@ class EncounterFeed {
         }
     }
 
+    /**
+     * Applies a run of messages in one transaction: one commit, one disk flush, for the lot. Should any of them
+     * fail, the whole run is taken back and applied again one message at a time, so that only the failing message
+     * is held.
+     */
+    private boolean applyTogether(List<StoredMessage> chunk) {
+        if (chunk.size() < 2) {
+            return false;
+        }
+        try {
+            perMessage.executeWithoutResult(status -> chunk.forEach(this::applyInTransaction));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void applyInTransaction(StoredMessage message) {
+        if (!messages.claim(message.id())) {
+            return; // applied meanwhile, e.g. by a sweep in another instance: never twice
+        }
+        Extraction extraction = mapping.extract(intake.parse(message.text()));
+        if (!extraction.applicable()) {
+            messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()
+                    .map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
+                    .collect(Collectors.joining("; ")));
+            return;
+        }
+        BillingViewWriter.Applied applied = writer.apply(message.id(), extraction.update());
+        applied.changes().forEach(events::publishEvent);
+        messages.finish(message.id(), MessageStatus.APPLIED, applied.note());
+    }
+
     /** False when the database is unavailable: the message stays pending for the next attempt. */
     private boolean apply(StoredMessage message) {
         try {
-            perMessage.executeWithoutResult(status -> {
-                if (!messages.claim(message.id())) {
-                    return; // applied meanwhile, e.g. by a sweep in another instance: never twice
-                }
-                Extraction extraction = mapping.extract(intake.parse(message.text()));
-                if (!extraction.applicable()) {
-                    messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()
-                            .map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
-                            .collect(Collectors.joining("; ")));
-                    return;
-                }
-                BillingViewWriter.Applied applied = writer.apply(message.id(), extraction.update());
-                applied.changes().forEach(events::publishEvent);
-                messages.finish(message.id(), MessageStatus.APPLIED, applied.note());
-            });
+            perMessage.executeWithoutResult(status -> applyInTransaction(message));
             return true;
         } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
             log.warn("Message {} not applied for now, will retry: {}", message.id(), e.getClass().getSimpleName());

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often stored messages that no event handed over (e.g. after a crash) are looked for
  * @param batchSize     pending messages read per query while applying
  * @param unzonedTimes  the zone of HL7 date/times sent without an offset (admit, discharge, procedure times)
+ * @param chunkSize     messages applied in one transaction when all of them apply cleanly
  */
 @ConfigurationProperties("claimbridge.encounter")
 record EncounterProperties(@DefaultValue("30s") Duration sweepInterval, @DefaultValue("200") int batchSize,
-                           @DefaultValue("UTC") ZoneId unzonedTimes) {
+                           @DefaultValue("UTC") ZoneId unzonedTimes, @DefaultValue("20") int chunkSize) {
 }

@@ -618,4 +618,41 @@ class EncounterFeedIT {
         assertThat(note(broken)).startsWith("could not apply, nothing of it kept: IllegalArgumentException");
         assertThat(encounter("FAMPRAC", "V-AFTER").encounter().status()).isEqualTo("ACTIVE");
     }
+    @Test
+    void aRunAppliedTogetherIsTakenBackWholeAndAppliedOneByOneWhenOneOfItFails() {
+        // stored straight into the store so that the feed finds them waiting together, the broken one in the middle
+        List<String> controlIds = List.of("IT-RUN-1", "IT-RUN-2", "IT-RUN-BROKEN", "IT-RUN-3");
+        for (String controlId : controlIds) {
+            String text = controlId.endsWith("BROKEN") ? "not HL7 either"
+                    : message("FAMPRAC", "DFT^P03", controlId, "2.5")
+                    .segment("EVN", 1, "P03")
+                    .segment("PID", 1, "1", 3, "MRN-RUN", 5, "Run^Ruth", 7, "19900101", 8, "F")
+                    .segment("PV1", 1, "1", 2, "O", 19, "V-" + controlId)
+                    .segment("FT1", 1, "1", 2, "T-" + controlId, 4, "20261120", 6, "CG", 10, "1", 11, "80.00",
+                            25, "99212")
+                    .text();
+            jdbc.sql("""
+                    INSERT INTO hl7_message (received_at, channel, sending_facility, control_id, message_type,
+                        trigger_event, version, raw_text, charset, content_hash, status)
+                    VALUES (UTC_TIMESTAMP(6), 'HTTP', 'FAMPRAC', ?, 'DFT', 'P03', '2.5', ?, 'UTF-8',
+                            UNHEX(SHA2(?, 256)), 'RECEIVED')""").param(controlId).param(text).param(text).update();
+        }
+        apply(message("FAMPRAC", "ADT^A04", "IT-RUN-TRIGGER", "2.5")
+                .segment("PID", 1, "1", 3, "MRN-RUN-TRIGGER")
+                .segment("PV1", 1, "1", 2, "O", 19, "V-RUN-TRIGGER"));
+        for (String controlId : controlIds) {
+            long id = jdbc.sql("SELECT id FROM hl7_message WHERE control_id = ?").param(controlId).query(Long.class)
+                    .single();
+            awaitDone(id);
+            if (controlId.endsWith("BROKEN")) {
+                assertThat(status(id)).isEqualTo("HELD");
+                continue;
+            }
+            assertThat(status(id)).as(controlId).isEqualTo("APPLIED");
+            EncounterDetails run = encounter("FAMPRAC", "V-" + controlId);
+            assertThat(run.charges()).as(controlId).hasSize(1);
+            assertThat(row("SELECT revision FROM encounter WHERE id = ?", run.encounter().id()).get("revision"))
+                    .as(controlId + " applied once").isEqualTo(1);
+        }
+    }
 }
