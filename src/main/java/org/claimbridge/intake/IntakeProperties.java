@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("claimbridge.intake")
 public record IntakeProperties(@DefaultValue("P") Set<String> processingIds,
                                @DefaultValue("ISO-8859-1") Charset undeclaredCharset,
-                               @DefaultValue("2") int writers,
+                               @DefaultValue("1") int writers,
                                @DefaultValue("64") int maxBatch) {
 }
