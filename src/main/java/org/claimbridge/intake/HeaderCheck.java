@@ -59,10 +59,6 @@ final class HeaderCheck {
         return declared == null ? null : MAPPED_VERSIONS.getOrDefault(declared, declared);
     }
 
-    static boolean isOlderVersion(String version) {
-        return version != null && OLDER_VERSIONS.contains(version);
-    }
-
     /** The first reason the header is not acceptable, or null. */
     Hl7Problem check(Hl7Header header) {
         if (header.messageType() == null) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -38,8 +37,9 @@ import org.springframework.stereotype.Component;
 /**
  * Commits messages before they are acknowledged, many at a time: each writer thread takes every message waiting for
  * it and stores them in one transaction (group commit), so that concurrent senders share one disk flush instead of
- * queueing for one each. Messages are spread over writers by sender and control id, so a resend always meets its
- * original in the same writer and duplicate detection needs no lock.
+ * queueing for one each. Messages are spread over writers by sender and control id, so a resend meets its original
+ * in the same writer; a unique key on the accepted original's sender and control id makes the database itself refuse
+ * a second one, whichever writer or instance tries.
  */
 @Component
 class MessageJournal implements SmartLifecycle {
