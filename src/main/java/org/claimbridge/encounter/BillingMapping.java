@@ -283,16 +283,11 @@ final class BillingMapping {
         private List<BillingUpdate.DiagnosisUpdate> diagnoses() {
             List<BillingUpdate.DiagnosisUpdate> diagnoses = new ArrayList<>();
             for (Hl7Segment dg1 : message.segments("DG1")) {
-                Sourced code = text("code", dg1, 3, 1, 20);
-                if (code == null || code.value() == null) {
-                    problems.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING, dg1, 3,
-                            "DG1-3 diagnosis code is empty"));
+                List<Sourced> values = codedEntry(dg1, "diagnosis");
+                if (values == null) {
                     continue;
                 }
-                List<Sourced> values = new ArrayList<>();
-                values.add(code);
-                add(values, firstOf(text("coding_system", dg1, 3, 3, 20), text("coding_system", dg1, 2, 0, 20)));
-                add(values, firstOf(description("description", dg1, 3, 2), description("description", dg1, 4, 0)));
+                Sourced code = values.get(0);
                 add(values, code("diagnosis_type", dg1, 6, 4, "a diagnosis type (table 0052)"));
                 add(values, sequence(dg1, 15, dg1.occurrence()));
                 used.add(dg1);
@@ -304,16 +299,11 @@ final class BillingMapping {
         private List<BillingUpdate.ProcedureUpdate> procedures() {
             List<BillingUpdate.ProcedureUpdate> procedures = new ArrayList<>();
             for (Hl7Segment pr1 : message.segments("PR1")) {
-                Sourced code = text("code", pr1, 3, 1, 20);
-                if (code == null || code.value() == null) {
-                    problems.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING, pr1, 3,
-                            "PR1-3 procedure code is empty"));
+                List<Sourced> values = codedEntry(pr1, "procedure");
+                if (values == null) {
                     continue;
                 }
-                List<Sourced> values = new ArrayList<>();
-                values.add(code);
-                add(values, firstOf(text("coding_system", pr1, 3, 3, 20), text("coding_system", pr1, 2, 0, 20)));
-                add(values, firstOf(description("description", pr1, 3, 2), description("description", pr1, 4, 0)));
+                Sourced code = values.get(0);
                 Sourced performed = instant("performed_at", pr1, 5);
                 add(values, performed);
                 add(values, text("surgeon_npi", pr1, 11, 1, 20));
@@ -323,6 +313,24 @@ final class BillingMapping {
                         performed == null ? null : (LocalDateTime) performed.value(), new Columns(values)));
             }
             return procedures;
+        }
+
+        /**
+         * DG1 and PR1 share their first fields: the code (field 3.1, first in the list), its coding system (3.3, else
+         * field 2) and its description (3.2, else field 4). Null, with the problem noted, when there is no code.
+         */
+        private List<Sourced> codedEntry(Hl7Segment segment, String noun) {
+            Sourced code = text("code", segment, 3, 1, 20);
+            if (code == null || code.value() == null) {
+                problems.add(Hl7Problem.error(ErrorCode.REQUIRED_FIELD_MISSING, segment, 3,
+                        segment.name() + "-3 " + noun + " code is empty"));
+                return null;
+            }
+            List<Sourced> values = new ArrayList<>();
+            values.add(code);
+            add(values, firstOf(text("coding_system", segment, 3, 3, 20), text("coding_system", segment, 2, 0, 20)));
+            add(values, firstOf(description("description", segment, 3, 2), description("description", segment, 4, 0)));
+            return values;
         }
 
         private Sourced sequence(Hl7Segment segment, int field, int order) {
