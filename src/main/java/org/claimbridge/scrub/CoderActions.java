@@ -1,0 +1,87 @@
+package org.claimbridge.scrub;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a coder does about a flagged encounter, each recorded with who, when and why: override a warning, scrub the
+ * encounter again now.
+ */
+@Service
+public class CoderActions {
+
+    private static final int REASON_MAX = 500;
+
+    private final ScrubRecords records;
+    private final EncounterScrubber scrubber;
+    private final ScrubResults results;
+    private final JdbcClient jdbc;
+    private final Clock clock = Clock.systemUTC();
+
+    CoderActions(ScrubRecords records, EncounterScrubber scrubber, ScrubResults results, JdbcClient jdbc) {
+        this.records = records;
+        this.scrubber = scrubber;
+        this.results = results;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Accepts an open warning: it stops holding the encounter back, which becomes READY when nothing else does.
+     * Errors cannot be overridden: they are what a payer rejects.
+     */
+    @Transactional
+    public ScrubResults.EncounterScrub override(long encounterId, long findingId, String username, String reason) {
+        String why = reason(reason);
+        ScrubResults.ScrubFinding finding = results.findings(encounterId, true).stream()
+                .filter(f -> f.id() == findingId).findFirst()
+                .orElseThrow(() -> new CoderActionRefused(CoderActionRefused.Kind.NOT_FOUND, "findingId",
+                        "encounter " + encounterId + " has no finding " + findingId));
+        if (finding.severity() != Severity.WARNING) {
+            throw new CoderActionRefused(CoderActionRefused.Kind.CONFLICT, null, "finding " + findingId + " ("
+                    + finding.ruleId() + ") is " + finding.severity().name().toLowerCase()
+                    + "; only warnings can be overridden, fix the data instead");
+        }
+        if (finding.status() != FindingStatus.OPEN || !records.override(encounterId, findingId, username, why)) {
+            throw new CoderActionRefused(CoderActionRefused.Kind.CONFLICT, null, "finding " + findingId + " ("
+                    + finding.ruleId() + ") is " + finding.status().name().toLowerCase() + ", not open");
+        }
+        record(encounterId, findingId, "OVERRIDE", username, why, finding.ruleId() + " " + finding.field());
+        return results.state(encounterId).orElseThrow();
+    }
+
+    /** Scrubs the encounter now with the active rule set, rather than waiting for the next run. */
+    @Transactional
+    public ScrubResults.EncounterScrub scrubNow(long encounterId, String username) {
+        if (scrubber.scrub(encounterId, "coder " + username).isEmpty()) {
+            throw new CoderActionRefused(CoderActionRefused.Kind.NOT_FOUND, "encounterId", "encounter "
+                    + encounterId + " does not exist, or is held or cancelled, so it cannot be scrubbed");
+        }
+        record(encounterId, null, "SCRUB_NOW", username, null, null);
+        return results.state(encounterId).orElseThrow();
+    }
+
+    private void record(long encounterId, Long findingId, String action, String username, String reason,
+                        String detail) {
+        jdbc.sql("""
+                        INSERT INTO scrub_action (encounter_id, finding_id, action, username, reason, detail, at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(encounterId, findingId, action, username, reason, detail, LocalDateTime.now(clock))
+                .update();
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new CoderActionRefused(CoderActionRefused.Kind.INVALID, "reason",
+                    "a reason is required, so the next person knows why");
+        }
+        if (reason.strip().length() > REASON_MAX) {
+            throw new CoderActionRefused(CoderActionRefused.Kind.INVALID, "reason",
+                    "the reason is longer than " + REASON_MAX + " characters");
+        }
+        return reason.strip();
+    }
+}

@@ -1,0 +1,104 @@
+package org.claimbridge.scrub;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.claimbridge.encounter.Encounters;
+import org.claimbridge.practice.PracticeDirectory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code scrub} job: one chunk-oriented step that reads the encounters whose scrub is missing or out of date,
+ * evaluates the rule set on each and records findings and states, a chunk per transaction.
+ * <p>
+ * Restart needs no saved reader position: an encounter leaves the reader's query in the same transaction that
+ * records its scrub, so a restarted (or simply a new) run goes on with exactly the ones not yet done.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScrubJobConfiguration {
+
+    static final String JOB = "scrub";
+
+    @Bean
+    Job scrubJob(JobRepository jobRepository, Step scrubEncounters) {
+        return new JobBuilder(JOB, jobRepository).start(scrubEncounters)
+                .build();
+    }
+
+    @Bean
+    Step scrubEncounters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         ScrubReader scrubReader, ScrubProcessor scrubProcessor,
+                         ScrubWriter scrubWriter, ScrubProperties properties) {
+        ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome> step = new ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome>(
+                "scrubEncounters", jobRepository, properties.chunkSize())
+                .reader(scrubReader).processor(scrubProcessor).writer(scrubWriter)
+                .transactionManager(transactionManager);
+        if (properties.threads() > 1) {
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("scrub-");
+            executor.setConcurrencyLimit(properties.threads());
+            step.taskExecutor(executor);
+        }
+        return step.build();
+    }
+
+    /** The rule set and the date of one step execution, so every encounter in a run is judged alike. */
+    // not proxied: a record cannot be, and only step-scoped beans, created within the step, use it
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    ScrubRun scrubRun(RuleSets ruleSets, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return new ScrubRun(ruleSets.current(), LocalDate.now(Clock.systemUTC()), "scrub job " + jobExecutionId);
+    }
+
+    @Bean
+    @StepScope
+    ScrubReader scrubReader(DataSource dataSource, ScrubRun scrubRun, Encounters encounters,
+                            PracticeDirectory practices, ScrubProperties properties) throws Exception {
+        var toScrub = new JdbcPagingItemReaderBuilder<EncounterToScrub>()
+                .name("encountersToScrub")
+                .dataSource(dataSource)
+                .selectClause("SELECT e.id, e.revision")
+                .fromClause("FROM encounter e LEFT JOIN encounter_scrub s ON s.encounter_id = e.id")
+                .whereClause("""
+                        WHERE e.status = 'ACTIVE' AND e.hold_reason IS NULL
+                          AND (s.encounter_id IS NULL OR s.scrubbed_revision <> e.revision
+                               OR s.rule_set_version <> :version)""")
+                .parameterValues(Map.of("version", scrubRun.ruleSet().version()))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper((rs, n) -> new EncounterToScrub(rs.getLong("id"), rs.getInt("revision")))
+                .pageSize(properties.chunkSize())
+                // the query is the position (see the class comment); a saved page number would skip encounters
+                .saveState(false)
+                .build();
+        toScrub.afterPropertiesSet();
+        return new ScrubReader(toScrub, encounters, practices, scrubRun.today(), properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    ScrubProcessor scrubProcessor(ScrubRun scrubRun) {
+        return new ScrubProcessor(scrubRun.ruleSet());
+    }
+
+    @Bean
+    @StepScope
+    ScrubWriter scrubWriter(ScrubRecords records, ScrubRun scrubRun) {
+        return new ScrubWriter(records, scrubRun.actor());
+    }
+}

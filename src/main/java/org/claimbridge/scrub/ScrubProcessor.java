@@ -1,0 +1,19 @@
+package org.claimbridge.scrub;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/** Evaluates the run's rule set on one encounter. Stateless, so a chunk's encounters can be evaluated side by side. */
+class ScrubProcessor implements ItemProcessor<ScrubItem, ScrubOutcome> {
+
+    private final RuleSet ruleSet;
+
+    ScrubProcessor(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    @Override
+    public ScrubOutcome process(ScrubItem item) {
+        return new ScrubOutcome(item.encounterId(), item.revision(), ruleSet.version(),
+                RuleEvaluator.evaluate(ruleSet, item.claim()));
+    }
+}
