@@ -543,8 +543,9 @@ public class EncounterCorrections {
                     VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)""", sources.stream()
                     .map(s -> new Object[] {s[0], Long.parseLong(s[1]), s[2], id, cut(s[3]), now}).toList());
             events.publishEvent(new EncounterChanged(encounterId, revision));
-            return new CoderCorrection(id, encounterId, revision, action, entity, entityId, field, before, after,
-                    reason, user, now.toInstant(ZoneOffset.UTC));
+            // as stored: the database may keep the time less precisely than the clock gave it
+            return jdbc.sql("SELECT * FROM coder_correction WHERE id = ?").param(id)
+                    .query(EncounterCorrections::correction).single();
         }
     }
 
