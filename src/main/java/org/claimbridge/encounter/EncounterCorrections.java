@@ -110,7 +110,9 @@ public class EncounterCorrections {
                 + " VALUES (?, ?, ?, ?, ?)", c.encounterId, position, code, CODING_SYSTEM, description);
         c.source("diagnosis", id, "code", code);
         c.source("diagnosis", id, "coding_system", CODING_SYSTEM);
-        c.source("diagnosis", id, "description", description);
+        if (description != null) {
+            c.source("diagnosis", id, "description", description);
+        }
         c.source("diagnosis", id, "sequence", String.valueOf(position));
         List<Diagnosis> ordered = new ArrayList<>(diagnoses);
         ordered.add(position - 1, new Diagnosis(id, position, code, description));
