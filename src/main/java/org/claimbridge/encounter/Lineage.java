@@ -10,9 +10,18 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Where stored values came from: the message and HL7 path behind each, and what each message changed. */
+/**
+ * Where stored values came from: the message and HL7 path behind each, or the coder's correction, and what each
+ * message or correction changed.
+ */
 @Service
 public class Lineage {
+
+    private static final String SELECT = """
+            SELECT s.entity, s.entity_id, s.field, s.message_id, s.hl7_path, s.value, s.recorded_at,
+                   s.correction_id, c.corrected_by, c.corrected_at, c.reason
+            FROM field_source s LEFT JOIN coder_correction c ON c.id = s.correction_id
+            """;
 
     private final JdbcClient jdbc;
 
@@ -22,23 +31,35 @@ public class Lineage {
 
     /** Every value a message stored, in the order it stored them. */
     public List<FieldChange> changedBy(long messageId) {
-        return jdbc.sql("""
-                SELECT entity, entity_id, field, message_id, hl7_path, value, recorded_at
-                FROM field_source WHERE message_id = ? ORDER BY id""")
-                .param(messageId).query(Lineage::row).list();
+        return jdbc.sql(SELECT + "WHERE s.message_id = ? ORDER BY s.id").param(messageId).query(Lineage::row).list();
     }
 
-    /** The message and path that last set a field, if any did. */
+    /** Every value a coder's correction stored, in the order it stored them. */
+    public List<FieldChange> changedByCorrection(long correctionId) {
+        return jdbc.sql(SELECT + "WHERE s.correction_id = ? ORDER BY s.id").param(correctionId)
+                .query(Lineage::row).list();
+    }
+
+    /** The message and path, or the correction, that last set a field, if any did. */
     public Optional<FieldChange> sourceOf(String entity, long entityId, String field) {
-        return jdbc.sql("""
-                SELECT entity, entity_id, field, message_id, hl7_path, value, recorded_at
-                FROM field_source WHERE entity = ? AND entity_id = ? AND field = ? ORDER BY id DESC LIMIT 1""")
+        return jdbc.sql(SELECT + "WHERE s.entity = ? AND s.entity_id = ? AND s.field = ? ORDER BY s.id DESC LIMIT 1")
                 .param(entity).param(entityId).param(field).query(Lineage::row).optional();
     }
 
+    /** Every source a field has had, oldest first: the messages that set it and the corrections made to it. */
+    public List<FieldChange> historyOf(String entity, long entityId, String field) {
+        return jdbc.sql(SELECT + "WHERE s.entity = ? AND s.entity_id = ? AND s.field = ? ORDER BY s.id")
+                .param(entity).param(entityId).param(field).query(Lineage::row).list();
+    }
+
     private static FieldChange row(ResultSet rs, int n) throws SQLException {
+        Long correctionId = rs.getObject("correction_id", Long.class);
+        FieldChange.Correction correction = correctionId == null ? null
+                : new FieldChange.Correction(correctionId, rs.getString("corrected_by"),
+                        rs.getObject("corrected_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString("reason"));
         return new FieldChange(rs.getString("entity"), rs.getLong("entity_id"), rs.getString("field"),
-                rs.getLong("message_id"), rs.getString("hl7_path"), rs.getString("value"),
-                rs.getObject("recorded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                rs.getObject("message_id", Long.class), rs.getString("hl7_path"), rs.getString("value"),
+                rs.getObject("recorded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), correction);
     }
 }
