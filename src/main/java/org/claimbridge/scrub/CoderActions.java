@@ -3,26 +3,32 @@ package org.claimbridge.scrub;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
+import org.claimbridge.encounter.CoderCorrection;
+import org.claimbridge.encounter.CorrectionCommand;
+import org.claimbridge.encounter.EncounterCorrections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a coder does about a flagged encounter, each recorded with who, when and why: override a warning, scrub the
- * encounter again now.
+ * What a coder does about a flagged encounter, each recorded with who, when and why: correct its data, override a
+ * warning, scrub it again now.
  */
 @Service
 public class CoderActions {
 
     private static final int REASON_MAX = 500;
 
+    private final EncounterCorrections corrections;
     private final ScrubRecords records;
     private final EncounterScrubber scrubber;
     private final ScrubResults results;
     private final JdbcClient jdbc;
     private final Clock clock = Clock.systemUTC();
 
-    CoderActions(ScrubRecords records, EncounterScrubber scrubber, ScrubResults results, JdbcClient jdbc) {
+    CoderActions(ScrubRecords records, EncounterScrubber scrubber, ScrubResults results, JdbcClient jdbc,
+                 EncounterCorrections corrections) {
+        this.corrections = corrections;
         this.records = records;
         this.scrubber = scrubber;
         this.results = results;
@@ -51,6 +57,23 @@ public class CoderActions {
         }
         record(encounterId, findingId, "OVERRIDE", username, why, finding.ruleId() + " " + finding.field());
         return results.state(encounterId).orElseThrow();
+    }
+
+    /**
+     * Corrects the encounter's data (diagnoses, codes, modifiers, units, pointers...) and scrubs it again at once, so
+     * the coder sees which findings the correction closed. A refused correction ({@code CorrectionRefused}) changes
+     * nothing.
+     */
+    @Transactional
+    public ScrubResults.EncounterScrub correct(CorrectionCommand command) {
+        CoderCorrection correction = corrections.apply(command);
+        scrubber.scrub(command.encounterId(), "coder " + command.user());
+        record(command.encounterId(), null, "CORRECTION", command.user(), command.reason(),
+                "correction " + correction.id() + ": " + correction.entity() + " " + correction.entityId() + " "
+                        + correction.field() + " '" + correction.before() + "' -> '" + correction.after() + "'");
+        return results.state(command.encounterId()).orElseThrow(() -> new CoderActionRefused(
+                CoderActionRefused.Kind.CONFLICT, null, "encounter " + command.encounterId()
+                + " was corrected but cannot be scrubbed (held or cancelled)"));
     }
 
     /** Scrubs the encounter now with the active rule set, rather than waiting for the next run. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.claimbridge.IntegrationTest;
+import org.claimbridge.encounter.CorrectionCommand;
+import org.claimbridge.encounter.CorrectionRefused;
 import org.claimbridge.intake.BatchIntake;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,43 @@ class ScrubJobIT {
                         .contains("only warnings can be overridden"));
         assertThat(results.findings(other, false)).filteredOn(f -> f.id() == error.id())
                 .extracting(ScrubResults.ScrubFinding::status).containsExactly(FindingStatus.OPEN);
+    }
+
+    @Test
+    void aCoderCorrectionIsScrubbedAtOnceAndClosesWhatItFixed() {
+        feed.apply(feed.registration("M1", "VM1", "W1", "1987654321"), feed.charges("M1", "VM1", "11", "1"));
+        jobs.runAndWait("test");
+        long id = feed.encounterId("VM1");
+        ScrubResults.ScrubFinding pos = results.findings(id, false).stream()
+                .filter(f -> f.ruleId().equals("T-POS")).findFirst().orElseThrow();
+        assertThat(pos.field()).isEqualTo("charges[2].placeOfService");
+        long chargeId = jdbc.sql("SELECT id FROM charge WHERE encounter_id = ? ORDER BY id").param(id)
+                .query(Long.class).list().get(1);
+        int revision = results.state(id).orElseThrow().revision();
+
+        // a stale revision is refused and nothing moves
+        assertThatThrownBy(() -> coder.correct(new CorrectionCommand.ChangePlaceOfService(id, revision - 1, "carol",
+                "office visit", chargeId, "11"))).isInstanceOf(CorrectionRefused.class);
+        assertThat(results.findings(id, false)).extracting(ScrubResults.ScrubFinding::id).contains(pos.id());
+
+        ScrubResults.EncounterScrub after = coder.correct(new CorrectionCommand.ChangePlaceOfService(id, revision,
+                "carol", "office visit", chargeId, "11"));
+        assertThat(after.state()).isEqualTo(ScrubState.READY);
+        assertThat(after.revision()).isEqualTo(revision + 1);
+        assertThat(results.findings(id, true)).filteredOn(f -> f.id() == pos.id())
+                .extracting(ScrubResults.ScrubFinding::status).containsExactly(FindingStatus.CLOSED);
+        assertThat(results.transitions(id)).last().satisfies(t -> {
+            assertThat(t.toState()).isEqualTo(ScrubState.READY);
+            assertThat(t.actor()).isEqualTo("coder carol");
+        });
+        assertThat(results.actions(id)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("CORRECTION");
+            assertThat(a.reason()).isEqualTo("office visit");
+            assertThat(a.detail()).contains("'1' -> '11'");
+        });
+        // the job finds nothing left to do for it
+        jobs.runAndWait("test");
+        assertThat(results.transitions(id)).hasSize(2);
     }
 
     private int count(String table) {
