@@ -16,12 +16,13 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -45,17 +46,45 @@ class ScrubJobConfiguration {
     @Bean
     Step scrubEncounters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          ScrubReader scrubReader, ScrubProcessor scrubProcessor,
-                         ScrubWriter scrubWriter, ScrubProperties properties) {
+                         ScrubWriter scrubWriter, ScrubProperties properties, ScrubThreads threads) {
         ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome> step = new ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome>(
                 "scrubEncounters", jobRepository, properties.chunkSize())
                 .reader(scrubReader).processor(scrubProcessor).writer(scrubWriter)
                 .transactionManager(transactionManager);
         if (properties.threads() > 1) {
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("scrub-");
-            executor.setConcurrencyLimit(properties.threads());
-            step.taskExecutor(executor);
+            step.taskExecutor(threads.executor());
         }
         return step.build();
+    }
+
+    @Bean
+    ScrubThreads scrubThreads(ScrubProperties properties) {
+        return new ScrubThreads(properties.threads());
+    }
+
+    /**
+     * The threads that evaluate a chunk's encounters side by side. Not an executor bean: one would become the
+     * application's default for {@code @Async} work.
+     */
+    static final class ScrubThreads implements DisposableBean {
+
+        private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+
+        ScrubThreads(int threads) {
+            executor.setCorePoolSize(threads);
+            executor.setMaxPoolSize(threads);
+            executor.setThreadNamePrefix("scrub-");
+            executor.initialize();
+        }
+
+        ThreadPoolTaskExecutor executor() {
+            return executor;
+        }
+
+        @Override
+        public void destroy() {
+            executor.shutdown();
+        }
     }
 
     /** The rule set and the date of one step execution, so every encounter in a run is judged alike. */

@@ -131,7 +131,12 @@ public class ScrubJobs implements DisposableBean {
     }
 
     public Optional<ScrubRunStatus> find(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
         return execution == null || !ScrubJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())
                 ? Optional.empty() : Optional.of(status(execution));
     }

@@ -1,5 +1,9 @@
 package org.claimbridge.web.api;
 
+import org.claimbridge.encounter.CorrectionRefused;
+import org.claimbridge.encounter.CorrectionTargetNotFound;
+import org.claimbridge.encounter.InvalidCorrection;
+import org.claimbridge.scrub.CoderActionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,6 +40,28 @@ class ApiErrors {
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(CoderActionRefused.class)
+    ProblemDetail coderActionRefused(CoderActionRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        }, e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(CorrectionRefused.class)
+    ProblemDetail correctionRefused(CorrectionRefused e) {
+        HttpStatus status = e instanceof InvalidCorrection ? HttpStatus.BAD_REQUEST
+                : e instanceof CorrectionTargetNotFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return problem;
     }
 
     /** Intake could not commit: nothing was acknowledged for that message, so the sender may simply retry. */
