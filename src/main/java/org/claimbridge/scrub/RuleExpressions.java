@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParserContext;
@@ -27,6 +28,13 @@ final class RuleExpressions {
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
     private static final ParserContext TEMPLATE = new TemplateParserContext("#{", "}");
     private static final Map<String, Method> FUNCTIONS = RuleFunctions.all();
+    /** Writes values into messages: dates as ISO (2026-03-02), lists as 25,59; the default cannot write a date. */
+    private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
+
+    static {
+        CONVERSIONS.addConverter(LocalDate.class, String.class, LocalDate::toString);
+    }
+
     /** The helpers load-time validation and unit tests see: no code set loaded. */
     static final Map<String, Object> NO_CODE_SETS = helpers(CodeLookup.NONE);
 
@@ -67,7 +75,8 @@ final class RuleExpressions {
                                      int line) {
         SimpleEvaluationContext context = SimpleEvaluationContext
                 .forPropertyAccessors(DataBindingPropertyAccessor.forReadOnlyAccess())
-                .withInstanceMethods().withRootObject(claim).build();
+                .withInstanceMethods().withRootObject(claim)
+                .withConversionService(CONVERSIONS).build();
         helpers.forEach(context::setVariable);
         if (target.variable != null) {
             context.setVariable(target.variable, item);
