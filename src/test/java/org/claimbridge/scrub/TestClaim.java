@@ -33,6 +33,7 @@ class TestClaim {
     LocalDate admitDate = DAY;
     LocalDate dischargeDate = DAY;
     LocalDate today = DAY.plusDays(1);
+    LocalDate firstServiceDate = DAY;
     List<ClaimContext.Diagnosis> diagnoses = new ArrayList<>(List.of(
             new ClaimContext.Diagnosis(1, "J06.9", "I10", "F")));
     List<ClaimContext.Charge> charges = new ArrayList<>(List.of(charge(1, "99213", DAY, "11", "1245319599"),
@@ -49,6 +50,17 @@ class TestClaim {
                 DAY, List.of("J06.9"), List.of(1), "11", "1245319599", "ACTIVE", null);
     }
 
+    /** A charge line with every value given. */
+    static ClaimContext.Charge line(int line, String type, String code, List<String> modifiers, String units,
+                                    String amount, LocalDate date, List<String> dx, List<Integer> pointers) {
+        return new ClaimContext.Charge(line, type, code, modifiers, new BigDecimal(units), new BigDecimal(amount),
+                date, dx, pointers, "11", "1245319599", "ACTIVE", null);
+    }
+
+    static ClaimContext.Diagnosis dx(int pointer, String code) {
+        return new ClaimContext.Diagnosis(pointer, code, "I10", "F");
+    }
+
     ClaimContext build() {
         ClaimContext.Coverage primary = coverage ? new ClaimContext.Coverage(1, payerId, "Sample Payer", "PPO",
                 memberId, "GRP1", lastName, firstName, birthDate, relationship, null, null, authorizationNumber) : null;
@@ -57,7 +69,8 @@ class TestClaim {
                         new ClaimContext.Address(line1, null, city, state, postalCode), age),
                 primary, primary == null ? List.of() : List.of(primary),
                 new ClaimContext.Practice(7, "SAMPLECLINIC", "Sample Clinic", billingNpi, tin, taxonomy),
-                new ClaimContext.Encounter("V100", "O", admitDate, dischargeDate, attendingNpi, referringNpi, DAY, DAY),
+                new ClaimContext.Encounter("V100", "O", admitDate, dischargeDate, attendingNpi, referringNpi, firstServiceDate,
+                        DAY),
                 List.copyOf(diagnoses), List.copyOf(charges), today, null);
     }
 }
