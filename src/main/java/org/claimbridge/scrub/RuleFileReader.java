@@ -121,6 +121,9 @@ final class RuleFileReader {
         if (edit == null && !f.containsKey("edit") && !f.containsKey("condition")) {
             error(line(mapping), id, "missing required field 'condition' (or 'edit' for a table-driven rule)");
         }
+        if (edit == null && f.containsKey("edit")) {
+            return null; // its error is recorded; without the edit its message cannot be tried
+        }
         Severity severity = null;
         if (f.get("severity") != null) {
             String text = text(f.get("severity"), id);
