@@ -118,6 +118,8 @@ final class ProcedurePairs implements EditTable {
         List<ClaimContext.Charge> lines = claim.charges() == null ? List.of() : claim.charges().stream()
                 .filter(c -> c.billed() && c.code() != null && c.serviceDate() != null).toList();
         List<EditHit> hits = new ArrayList<>();
+        // one finding per column-2 line and column-1 code, however many lines carry that code
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (ClaimContext.Charge column1 : lines) {
             if (!byColumn1.containsKey(column1.code())) {
                 continue;
@@ -130,6 +132,9 @@ final class ProcedurePairs implements EditTable {
                 Pair pair = find(column1.code(), column2.code(), column2.serviceDate());
                 if (pair == null || pair.modifierIndicator() == 9 || pair.modifierIndicator() == 1
                         && column2.modifiers().stream().anyMatch(edit.bypassModifiers()::contains)) {
+                    continue;
+                }
+                if (!reported.add(column2.line() + "|" + column1.code())) {
                     continue;
                 }
                 hits.add(new EditHit(column2.line(), column2, Map.of("other", column1, "pair", pair)));
