@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.Name;
 record RuleProperties(@DefaultValue("./claim-rules") Path dir, @DefaultValue("10s") Duration reloadInterval,
                       @DefaultValue @Name("import") Import importFiles) {
 
-    RuleProperties(Path dir, Duration reloadInterval) {
-        this(dir, reloadInterval, new Import(null, null));
+    /** A folder without imports (a second constructor would confuse configuration binding). */
+    static RuleProperties of(Path dir, Duration reloadInterval) {
+        return new RuleProperties(dir, reloadInterval, new Import(null, null));
     }
 
     /**

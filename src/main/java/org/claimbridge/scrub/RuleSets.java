@@ -49,7 +49,7 @@ public class RuleSets {
 
     /** Rule sets read from a folder, polled only when asked ({@link #reloadIfChanged()}). */
     static RuleSets forFolder(Path dir) {
-        return new RuleSets(new RuleProperties(dir, java.time.Duration.ofSeconds(10)));
+        return new RuleSets(RuleProperties.of(dir, java.time.Duration.ofSeconds(10)));
     }
 
     /** The rule set scrubs use now: the last one that loaded without errors. */
