@@ -35,9 +35,13 @@ public class RuleEvaluator {
         return evaluate(ruleSet, claim, RuleExpressions.helpers(codes));
     }
 
-    private static List<Finding> evaluate(RuleSet ruleSet, ClaimContext given, Map<String, Object> helpers) {
+    static List<Finding> evaluate(RuleSet ruleSet, ClaimContext given, Map<String, Object> helpers) {
         ClaimContext claim = given.payer() != null ? given : given.withPayer(payer(ruleSet, given));
         List<Finding> findings = new ArrayList<>();
+        // one context per claim, charge line and diagnosis, shared by the rules: rule expressions cannot assign
+        // (the context is read-only), so a rule cannot change what the next one sees, and building a context per
+        // rule and line was a good part of a scrub's time
+        java.util.EnumMap<RuleTarget, List<EvaluationContext>> contexts = new java.util.EnumMap<>(RuleTarget.class);
         for (Rule rule : ruleSet.rules()) {
             if (!rule.scope().appliesTo(claim)) {
                 continue;
@@ -46,10 +50,16 @@ public class RuleEvaluator {
                 evaluateEdit(ruleSet, rule, claim, helpers, findings);
                 continue;
             }
-            List<?> items = rule.forEach().items(claim);
-            for (int i = 0; i < items.size(); i++) {
-                EvaluationContext context = RuleExpressions.context(helpers, claim, rule.forEach(), items.get(i),
-                        i + 1);
+            List<EvaluationContext> targets = contexts.computeIfAbsent(rule.forEach(), target -> {
+                List<?> items = target.items(claim);
+                List<EvaluationContext> built = new ArrayList<>(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    built.add(RuleExpressions.context(helpers, claim, target, items.get(i), i + 1));
+                }
+                return built;
+            });
+            for (int i = 0; i < targets.size(); i++) {
+                EvaluationContext context = targets.get(i);
                 String field = field(rule, i + 1);
                 try {
                     if (rule.when() != null && !Boolean.TRUE.equals(rule.when().getValue(context, Boolean.class))) {
