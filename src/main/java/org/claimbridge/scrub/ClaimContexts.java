@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.claimbridge.encounter.EncounterDetails;
@@ -26,6 +28,10 @@ public final class ClaimContexts {
                     d.diagnosisType()));
         }
         List<String> dxCodes = diagnoses.stream().map(ClaimContext.Diagnosis::code).toList();
+        Map<Long, Integer> lineById = new HashMap<>();
+        for (EncounterDetails.Charge c : details.charges()) {
+            lineById.put(c.id(), lineById.size() + 1);
+        }
         List<ClaimContext.Charge> charges = new ArrayList<>();
         for (EncounterDetails.Charge c : details.charges()) {
             List<String> codes = c.diagnosisCodes() == null ? List.of() : c.diagnosisCodes();
@@ -33,7 +39,8 @@ public final class ClaimContexts {
             charges.add(new ClaimContext.Charge(charges.size() + 1, c.transactionType(), c.procedureCode(),
                     c.modifiers() == null ? List.of() : c.modifiers(), c.units(), c.amount(), c.serviceDate(),
                     codes, pointers, c.placeOfService(),
-                    c.performingNpi() != null ? c.performingNpi() : e.attendingNpi()));
+                    c.performingNpi() != null ? c.performingNpi() : e.attendingNpi(), c.status(),
+                    c.reversesChargeId() == null ? null : lineById.get(c.reversesChargeId())));
         }
         LocalDate admit = date(e.admittedAt());
         LocalDate first = charges.stream().map(ClaimContext.Charge::serviceDate).filter(Objects::nonNull)
@@ -52,7 +59,7 @@ public final class ClaimContexts {
                         practice.billingNpi(), practice.tin(), practice.taxonomy()),
                 new ClaimContext.Encounter(e.visitNumber(), e.patientClass(), admit, date(e.dischargedAt()),
                         e.attendingNpi(), e.referringNpi(), first, last),
-                List.copyOf(diagnoses), List.copyOf(charges), today);
+                List.copyOf(diagnoses), List.copyOf(charges), today, null);
     }
 
     private static ClaimContext.Coverage coverage(EncounterDetails.Coverage c) {

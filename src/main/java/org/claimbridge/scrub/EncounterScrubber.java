@@ -20,9 +20,12 @@ class EncounterScrubber {
     private final PracticeDirectory practices;
     private final RuleSets ruleSets;
     private final ScrubRecords records;
+    private final RuleEvaluator evaluator;
     private final Clock clock = Clock.systemUTC();
 
-    EncounterScrubber(Encounters encounters, PracticeDirectory practices, RuleSets ruleSets, ScrubRecords records) {
+    EncounterScrubber(Encounters encounters, PracticeDirectory practices, RuleSets ruleSets, ScrubRecords records,
+                      RuleEvaluator evaluator) {
+        this.evaluator = evaluator;
         this.encounters = encounters;
         this.practices = practices;
         this.ruleSets = ruleSets;
@@ -45,7 +48,7 @@ class EncounterScrubber {
         RuleSet ruleSet = ruleSets.current();
         ClaimContext claim = ClaimContexts.of(details, practice.get(), LocalDate.now(clock));
         ScrubOutcome outcome = new ScrubOutcome(encounterId, details.encounter().revision(), ruleSet.version(),
-                RuleEvaluator.evaluate(ruleSet, claim));
+                evaluator.evaluate(ruleSet, claim));
         records.record(List.of(outcome), actor);
         return Optional.of(outcome);
     }

@@ -10,8 +10,10 @@ import org.springframework.expression.Expression;
  * @param message   a template: literal text with {@code #{...}} expressions
  * @param forEach   {@link RuleTarget#CLAIM}, or once per charge line / diagnosis
  * @param field     path of the offending field, relative to the line for per-line rules
+ * @param edit      for a table-driven rule, the edit that finds the lines (then {@code condition} is null and
+ *                  {@code when} is a claim-level precondition); null for an expression rule
  */
 record Rule(String id, String description, Severity severity, RuleScope scope, RuleTarget forEach,
             Expression when, Expression condition, Expression message, String fix, String field, String file,
-            int line) {
+            int line, Edit edit) {
 }

@@ -34,9 +34,12 @@ public class RuleDryRun {
     private final Encounters encounters;
     private final PracticeDirectory practices;
     private final RuleSets ruleSets;
+    private final RuleEvaluator evaluator;
     private final Clock clock = Clock.systemUTC();
 
-    RuleDryRun(JdbcClient jdbc, Encounters encounters, PracticeDirectory practices, RuleSets ruleSets) {
+    RuleDryRun(JdbcClient jdbc, Encounters encounters, PracticeDirectory practices, RuleSets ruleSets,
+               RuleEvaluator evaluator) {
+        this.evaluator = evaluator;
         this.jdbc = jdbc;
         this.encounters = encounters;
         this.practices = practices;
@@ -83,7 +86,7 @@ public class RuleDryRun {
         if (days < 1 || days > 3660) {
             throw new IllegalArgumentException("days must be between 1 and 3660, got " + days);
         }
-        RuleFileReader.Result read = RuleFileReader.read(file, yaml);
+        RuleFileReader.Result read = ruleSets.readCandidate(file, yaml);
         if (!read.errors().isEmpty()) {
             throw new Rejected(read.errors());
         }
@@ -92,13 +95,13 @@ public class RuleDryRun {
         }
         RuleSet active = ruleSets.current();
         RuleSet candidate = new RuleSet("dry-run", List.of(file), read.rules().size(), Instant.now(clock),
-                read.rules());
+                read.rules(), active.payers());
         Map<String, Rule> activeById = new HashMap<>();
         active.rules().forEach(r -> activeById.put(r.id(), r));
         List<Rule> counterparts = read.rules().stream().map(r -> activeById.get(r.id()))
                 .filter(java.util.Objects::nonNull).toList();
         RuleSet activeCounterparts = new RuleSet(active.version(), active.files(), counterparts.size(),
-                active.loadedAt(), counterparts);
+                active.loadedAt(), counterparts, active.payers());
 
         Instant since = Instant.now(clock).minusSeconds(days * 86_400L);
         LocalDate today = LocalDate.now(clock);
@@ -126,9 +129,9 @@ public class RuleDryRun {
                 }
                 checked++;
                 ClaimContext claim = ClaimContexts.of(details, practice.get(), today);
-                Map<String, List<Finding>> found = byRule(RuleEvaluator.evaluate(candidate, claim));
+                Map<String, List<Finding>> found = byRule(evaluator.evaluate(candidate, claim));
                 Map<String, List<Finding>> foundByActive = counterparts.isEmpty() ? Map.of()
-                        : byRule(RuleEvaluator.evaluate(activeCounterparts, claim));
+                        : byRule(evaluator.evaluate(activeCounterparts, claim));
                 for (Tally tally : tallies.values()) {
                     tally.add(details, practice.get(), found.get(tally.rule.id()),
                             foundByActive.containsKey(tally.rule.id()));

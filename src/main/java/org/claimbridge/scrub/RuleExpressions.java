@@ -1,11 +1,14 @@
 package org.claimbridge.scrub;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParserContext;
@@ -28,6 +31,15 @@ final class RuleExpressions {
     // one accessor for every evaluation: it caches the getters it finds, and finding them again per claim was most of
     // the cost of a scrub
     private static final DataBindingPropertyAccessor READ_ONLY = DataBindingPropertyAccessor.forReadOnlyAccess();
+    /** Writes values into messages: dates as ISO (2026-03-02), lists as 25,59; the default cannot write a date. */
+    private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
+
+    static {
+        CONVERSIONS.addConverter(LocalDate.class, String.class, LocalDate::toString);
+    }
+
+    /** The helpers load-time validation and unit tests see: no code set loaded. */
+    static final Map<String, Object> NO_CODE_SETS = helpers(CodeLookup.NONE);
 
     private RuleExpressions() {
     }
@@ -40,12 +52,35 @@ final class RuleExpressions {
         return PARSER.parseExpression(text, TEMPLATE);
     }
 
+    /**
+     * Every helper by the name rules call it: the pure {@link RuleFunctions}, and the {@link CodeLookup} methods as
+     * method handles bound to {@code lookup}. Binding an instance keeps Spring beans out of static state while the
+     * rules still call {@code #icd10Billable(code, date)} like any other helper. Built once per lookup.
+     */
+    static Map<String, Object> helpers(CodeLookup lookup) {
+        Map<String, Object> helpers = new HashMap<>(FUNCTIONS);
+        MethodHandles.Lookup access = MethodHandles.lookup();
+        for (Method method : CodeLookup.class.getMethods()) {
+            if (method.getName().equals("loaded") || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                continue; // loaded(CodeSet) takes a type rules cannot name; they call codeSetLoaded('ICD10CM')
+            }
+            try {
+                helpers.put(method.getName(), access.unreflect(method).bindTo(lookup));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Map.copyOf(helpers);
+    }
+
     /** A fresh context per evaluation: variables ({@code #charge}, {@code #line}) must not leak between claims. */
-    static EvaluationContext context(ClaimContext claim, RuleTarget target, Object item, int line) {
+    static EvaluationContext context(Map<String, Object> helpers, ClaimContext claim, RuleTarget target, Object item,
+                                     int line) {
         SimpleEvaluationContext context = SimpleEvaluationContext
                 .forPropertyAccessors(READ_ONLY)
-                .withInstanceMethods().withRootObject(claim).build();
-        FUNCTIONS.forEach(context::setVariable);
+                .withInstanceMethods().withRootObject(claim)
+                .withConversionService(CONVERSIONS).build();
+        helpers.forEach(context::setVariable);
         if (target.variable != null) {
             context.setVariable(target.variable, item);
             context.setVariable("line", line);
@@ -77,8 +112,10 @@ final class RuleExpressions {
                 new ClaimContext.Encounter("V1", "O", day, day, "1234567893", "1234567893", day, day),
                 List.of(new ClaimContext.Diagnosis(1, "J06.9", "I10", "F")),
                 List.of(new ClaimContext.Charge(1, "CG", "99213", List.of("25"), BigDecimal.ONE,
-                        new BigDecimal("120.00"), day, List.of("J06.9"), List.of(1), "11", "1234567893")),
-                day);
+                        new BigDecimal("120.00"), day, List.of("J06.9"), List.of(1), "11", "1234567893", "ACTIVE",
+                        1)),
+                day, new ClaimContext.Payer("PAYER1", "Sample Health", day.minusYears(1), day.plusYears(1), 90,
+                        List.of("99213")));
         ClaimContext sparse = new ClaimContext(null,
                 new ClaimContext.Patient(null, null, null, null, null,
                         new ClaimContext.Address(null, null, null, null, null), null),
@@ -86,8 +123,8 @@ final class RuleExpressions {
                 new ClaimContext.Encounter(null, null, null, null, null, null, null, null),
                 List.of(new ClaimContext.Diagnosis(1, null, null, null)),
                 List.of(new ClaimContext.Charge(1, null, null, List.of(), null, null, null, List.of(), List.of(),
-                        null, null)),
-                day);
+                        null, null, null, null)),
+                day, new ClaimContext.Payer(null, null, null, null, null, List.of()));
         return List.of(full, sparse);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelEvaluationException;
@@ -30,24 +31,38 @@ final class RuleFileReader {
 
     private static final Set<String> FILE_FIELDS = Set.of("family", "description", "rules");
     private static final Set<String> RULE_FIELDS = Set.of("id", "description", "severity", "scope", "for", "when",
-            "condition", "message", "fix", "field");
-    private static final Set<String> REQUIRED = Set.of("id", "description", "severity", "condition", "message",
-            "fix");
+            "condition", "message", "fix", "field", "edit", "table", "bypassModifiers");
+    private static final Set<String> REQUIRED = Set.of("id", "description", "severity", "message", "fix");
     private static final Set<String> SCOPE_FIELDS = Set.of("payers", "practices", "claimTypes");
     private static final Pattern ID_LINE = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*['\"]?([^'\"#\\s]+)");
 
     record Result(List<Rule> rules, List<RuleFileError> errors) {
     }
 
-    private final String file;
-    private final List<RuleFileError> errors = new ArrayList<>();
-
-    private RuleFileReader(String file) {
-        this.file = file;
+    /**
+     * The edit tables of the folder being loaded, read once however many rules name them. A table that cannot be
+     * read adds its errors (file and line of the table) and gives null.
+     */
+    interface Tables {
+        EditTable table(String path, EditKind kind, String ruleId, List<RuleFileError> errors);
     }
 
+    private final String file;
+    private final Tables tables;
+    private final List<RuleFileError> errors = new ArrayList<>();
+
+    private RuleFileReader(String file, Tables tables) {
+        this.file = file;
+        this.tables = tables;
+    }
+
+    /** A file without edit rules, or whose edit tables do not matter (they are reported missing). */
     static Result read(String file, String text) {
-        RuleFileReader reader = new RuleFileReader(file);
+        return read(file, text, (path, kind, ruleId, errors) -> null);
+    }
+
+    static Result read(String file, String text, Tables tables) {
+        RuleFileReader reader = new RuleFileReader(file, tables);
         List<Rule> rules = reader.rules(text);
         return new Result(rules, List.copyOf(reader.errors));
     }
@@ -102,6 +117,13 @@ final class RuleFileReader {
                 error(line(mapping), id, "missing required field '" + name + "'");
             }
         }
+        Edit edit = edit(f, id, line(mapping));
+        if (edit == null && !f.containsKey("edit") && !f.containsKey("condition")) {
+            error(line(mapping), id, "missing required field 'condition' (or 'edit' for a table-driven rule)");
+        }
+        if (edit == null && f.containsKey("edit")) {
+            return null; // its error is recorded; without the edit its message cannot be tried
+        }
         Severity severity = null;
         if (f.get("severity") != null) {
             String text = text(f.get("severity"), id);
@@ -120,10 +142,15 @@ final class RuleFileReader {
                 target = RuleTarget.CLAIM;
             }
         }
+        if (edit != null) {
+            target = edit.kind().target;
+        }
         RuleScope scope = scope(f.get("scope"), id);
-        Expression when = expression(f.get("when"), id, "when", false, target);
-        Expression condition = expression(f.get("condition"), id, "condition", false, target);
-        Expression message = expression(f.get("message"), id, "message", true, target);
+        // an edit rule's precondition is about the claim; its lines come from the edit
+        Expression when = expression(f.get("when"), id, "when", false, edit == null ? target : RuleTarget.CLAIM,
+                null);
+        Expression condition = expression(f.get("condition"), id, "condition", false, target, null);
+        Expression message = expression(f.get("message"), id, "message", true, target, edit);
         String fix = f.get("fix") == null ? null : text(f.get("fix"), id);
         String description = f.get("description") == null ? null : text(f.get("description"), id);
         String field = f.get("field") == null ? null : text(f.get("field"), id);
@@ -131,7 +158,50 @@ final class RuleFileReader {
             return null;
         }
         return new Rule(id, description, severity, scope, target, when, condition, message, fix, field, file,
-                line(mapping));
+                line(mapping), edit);
+    }
+
+    /** The {@code edit:}, {@code table:} and {@code bypassModifiers:} of a table-driven rule, its table loaded. */
+    private Edit edit(Map<String, Node> f, String id, int ruleLine) {
+        Node kindNode = f.get("edit");
+        if (kindNode == null) {
+            for (String name : List.of("table", "bypassModifiers")) {
+                if (f.containsKey(name)) {
+                    error(line(f.get(name)), id, "'" + name + "' belongs to a table-driven rule (with 'edit')");
+                }
+            }
+            return null;
+        }
+        String kindName = text(kindNode, id);
+        EditKind kind = EditKind.of(kindName);
+        if (kind == null) {
+            error(line(kindNode), id, "edit '" + kindName + "' is not one of " + EditKind.names());
+            return null;
+        }
+        for (String name : List.of("condition", "for")) {
+            if (f.containsKey(name)) {
+                error(line(f.get(name)), id, "an edit rule has no '" + name + "': the " + kind.name
+                        + " edit finds the lines from its table");
+            }
+        }
+        List<String> bypass = strings(f.get("bypassModifiers"), id);
+        if (f.containsKey("bypassModifiers") && kind != EditKind.PROCEDURE_PAIRS) {
+            error(line(f.get("bypassModifiers")), id, "bypassModifiers belongs to a procedure-pairs edit");
+        }
+        Node tableNode = f.get("table");
+        String table = tableNode == null ? null : text(tableNode, id);
+        if (table == null || table.isBlank()) {
+            error(ruleLine, id, "missing required field 'table' (a CSV file under the rules folder)");
+            return null;
+        }
+        EditTable loaded = tables.table(table, kind, id, errors);
+        if (loaded == null) {
+            if (errors.stream().noneMatch(e -> e.file().equals(table))) {
+                error(line(tableNode), id, "table '" + table + "' cannot be read");
+            }
+            return null;
+        }
+        return new Edit(kind, table, loaded, java.util.Set.copyOf(bypass));
     }
 
     private RuleScope scope(Node node, String id) {
@@ -169,7 +239,8 @@ final class RuleFileReader {
     }
 
     /** Parses an expression and tries it on the sample claims, so a wrong name fails here and not in a scrub. */
-    private Expression expression(Node node, String id, String name, boolean template, RuleTarget target) {
+    private Expression expression(Node node, String id, String name, boolean template, RuleTarget target,
+                                  Edit edit) {
         if (node == null) {
             return null;
         }
@@ -186,10 +257,26 @@ final class RuleFileReader {
         }
         boolean first = true;
         for (ClaimContext sample : RuleExpressions.samples()) {
-            List<?> items = target.items(sample);
-            for (int i = 0; i < items.size(); i++) {
+            List<EvaluationContext> contexts = new ArrayList<>();
+            if (edit != null) {
+                // an edit's message reads what its hits give (#pair, #limit...): try it on a sample hit
+                EditHit hit = edit.loaded().sample(sample);
+                if (hit != null) {
+                    EvaluationContext context = RuleExpressions.context(RuleExpressions.NO_CODE_SETS, sample, target,
+                            hit.item(), hit.line());
+                    hit.variables().forEach(context::setVariable);
+                    contexts.add(context);
+                }
+            } else {
+                List<?> items = target.items(sample);
+                for (int i = 0; i < items.size(); i++) {
+                    contexts.add(RuleExpressions.context(RuleExpressions.NO_CODE_SETS, sample, target, items.get(i),
+                            i + 1));
+                }
+            }
+            for (EvaluationContext context : contexts) {
                 try {
-                    Object value = expression.getValue(RuleExpressions.context(sample, target, items.get(i), i + 1));
+                    Object value = expression.getValue(context);
                     if (!template && first && !(value instanceof Boolean)) {
                         error(line(node), id, name + " must be true or false, gives " + value + ": " + text);
                         return null;

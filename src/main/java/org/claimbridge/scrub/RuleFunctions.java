@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +80,38 @@ public final class RuleFunctions {
     /** Days from {@code from} to {@code to} (negative when {@code to} is earlier), null when either is missing. */
     public static Long daysBetween(LocalDate from, LocalDate to) {
         return from == null || to == null ? null : ChronoUnit.DAYS.between(from, to);
+    }
+
+    /**
+     * The line number of an earlier billed line with the same code, modifiers and service date as {@code charge}, or
+     * null. A Java helper rather than a selection in the rule: it runs for every line of every claim.
+     */
+    public static Integer duplicateOf(ClaimContext.Charge charge, List<ClaimContext.Charge> charges) {
+        if (charge == null || charges == null || charge.code() == null) {
+            return null;
+        }
+        for (ClaimContext.Charge other : charges) {
+            if (other.line() < charge.line() && other.billed() && charge.code().equals(other.code())
+                    && Objects.equals(charge.serviceDate(), other.serviceDate())
+                    && Objects.equals(charge.modifiers(), other.modifiers())) {
+                return other.line();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a line that is not a credit has the credit's code and service date (reversed lines count). */
+    public static boolean creditMatches(ClaimContext.Charge credit, List<ClaimContext.Charge> charges) {
+        if (credit == null || charges == null) {
+            return false;
+        }
+        for (ClaimContext.Charge other : charges) {
+            if (!other.credit() && Objects.equals(credit.code(), other.code())
+                    && Objects.equals(credit.serviceDate(), other.serviceDate())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Null, an empty or whitespace-only string, or an empty collection. */

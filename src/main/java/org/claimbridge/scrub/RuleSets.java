@@ -1,10 +1,12 @@
 package org.claimbridge.scrub;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -29,11 +32,14 @@ import org.springframework.stereotype.Service;
 public class RuleSets {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSets.class);
+    private static final String PAYERS = "payers/";
+    private static final long LARGE_FILE = 1 << 20;
 
     private final Path dir;
     private final Clock clock;
     private volatile RuleSet current = RuleSet.empty();
     private volatile RuleLoad lastLoad;
+    private final Map<Path, HashedFile> largeFiles = new HashMap<>();
 
     RuleSets(RuleProperties properties) {
         this.dir = properties.dir();
@@ -43,7 +49,7 @@ public class RuleSets {
 
     /** Rule sets read from a folder, polled only when asked ({@link #reloadIfChanged()}). */
     static RuleSets forFolder(Path dir) {
-        return new RuleSets(new RuleProperties(dir, java.time.Duration.ofSeconds(10)));
+        return new RuleSets(RuleProperties.of(dir, java.time.Duration.ofSeconds(10)));
     }
 
     /** The rule set scrubs use now: the last one that loaded without errors. */
@@ -60,7 +66,7 @@ public class RuleSets {
     @Scheduled(fixedDelayString = "${claimbridge.rules.reload-interval:10s}",
             initialDelayString = "${claimbridge.rules.reload-interval:10s}")
     public synchronized RuleLoad reloadIfChanged() {
-        Map<String, String> files = files();
+        Map<String, Path> files = files();
         if (lastLoad != null && version(files).equals(lastLoad.version())) {
             return lastLoad;
         }
@@ -72,13 +78,23 @@ public class RuleSets {
         return load(files());
     }
 
-    private RuleLoad load(Map<String, String> files) {
+    /**
+     * Reads a rule file that is not in the folder (a dry run's candidate) as the folder's own would be read: its
+     * edit tables from the folder. Nothing becomes active.
+     */
+    RuleFileReader.Result readCandidate(String file, String text) {
+        return RuleFileReader.read(file, text, new FolderTables(files()));
+    }
+
+    private RuleLoad load(Map<String, Path> files) {
         String version = version(files);
         List<RuleFileError> errors = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Map<String, Rule> byId = new HashMap<>();
-        files.forEach((name, text) -> {
-            RuleFileReader.Result result = RuleFileReader.read(name, text);
+        FolderTables tables = new FolderTables(files);
+        List<String> ruleFiles = files.keySet().stream().filter(RuleSets::isRuleFile).toList();
+        for (String name : ruleFiles) {
+            RuleFileReader.Result result = RuleFileReader.read(name, read(files.get(name)), tables);
             errors.addAll(result.errors());
             for (Rule rule : result.rules()) {
                 Rule other = byId.putIfAbsent(rule.id(), rule);
@@ -89,12 +105,15 @@ public class RuleSets {
                     rules.add(rule);
                 }
             }
-        });
+        }
+        PayerProfiles payers = payers(files, errors);
         RuleLoad load = new RuleLoad(version, clock.instant(), List.copyOf(errors));
         lastLoad = load;
         if (errors.isEmpty()) {
-            current = new RuleSet(version, List.copyOf(files.keySet()), rules.size(), load.at(), List.copyOf(rules));
-            log.info("Rule set {} active: {} rules from {}", version, rules.size(), files.keySet());
+            current = new RuleSet(version, List.copyOf(files.keySet()), rules.size(), load.at(), List.copyOf(rules),
+                    payers);
+            log.info("Rule set {} active: {} rules, {} payer profiles, from {}", version, rules.size(), payers.size(),
+                    files.keySet());
         } else {
             log.warn("Rules in {} not loaded, rule set {} stays active:\n  {}", dir, current.version(),
                     String.join("\n  ", errors.stream().map(RuleFileError::toString).toList()));
@@ -102,19 +121,82 @@ public class RuleSets {
         return load;
     }
 
-    /** The rule files by name, in name order so the version does not depend on directory listing order. */
-    private Map<String, String> files() {
-        Map<String, String> files = new LinkedHashMap<>();
+    private static PayerProfiles payers(Map<String, Path> files, List<RuleFileError> errors) {
+        Map<String, List<ClaimContext.Payer>> byId = new LinkedHashMap<>();
+        Map<String, String> fileOf = new HashMap<>();
+        files.forEach((name, path) -> {
+            if (!name.startsWith(PAYERS) || !isYaml(name)) {
+                return;
+            }
+            PayerProfileReader.Result result = PayerProfileReader.read(name, read(path));
+            errors.addAll(result.errors());
+            if (result.payerId() == null) {
+                return;
+            }
+            String other = fileOf.putIfAbsent(result.payerId(), name);
+            if (other != null) {
+                errors.add(new RuleFileError(name, result.line(), null, "payer " + result.payerId()
+                        + " already has a profile in " + other));
+            } else {
+                byId.put(result.payerId(), result.versions());
+            }
+        });
+        return new PayerProfiles(Map.copyOf(byId));
+    }
+
+    /** Edit tables read once per load, however many rules name them; a table a rule names must be in the folder. */
+    private static final class FolderTables implements RuleFileReader.Tables {
+
+        private final Map<String, Path> files;
+        private final Map<String, EditTable> read = new HashMap<>();
+        private final Map<String, EditKind> kinds = new HashMap<>();
+
+        FolderTables(Map<String, Path> files) {
+            this.files = files;
+        }
+
+        @Override
+        public EditTable table(String name, EditKind kind, String ruleId, List<RuleFileError> errors) {
+            Path path = files.get(name);
+            if (path == null || !name.endsWith(".csv")) {
+                return null;
+            }
+            EditKind before = kinds.putIfAbsent(name, kind);
+            if (before != null && before != kind) {
+                errors.add(new RuleFileError(name, 1, ruleId, "read as a " + kind.name + " table here and as a "
+                        + before.name + " table by another rule"));
+                return null;
+            }
+            if (read.containsKey(name)) {
+                return read.get(name);
+            }
+            List<RuleFileError> tableErrors = new ArrayList<>();
+            EditTable table = kind.read(name, read(path), ruleId, tableErrors);
+            errors.addAll(tableErrors);
+            read.put(name, tableErrors.isEmpty() ? table : null);
+            return read.get(name);
+        }
+    }
+
+    /**
+     * Every file that affects evaluation, by its path under the folder ({@code /}-separated), in name order so the
+     * version does not depend on listing order: the rule files ({@code *.yaml} at the top), the payer profiles
+     * ({@code payers/*.yaml}) and the edit tables ({@code **}{@code /*.csv}). {@code codes/} is left out: the code
+     * sets are loaded into the database by the codes feature, not evaluated from here.
+     */
+    private Map<String, Path> files() {
+        Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             log.warn("Rules folder {} does not exist; no rules", dir);
             return files;
         }
-        try (Stream<Path> paths = Files.list(dir)) {
-            for (Path path : paths.filter(p -> {
-                String name = p.getFileName().toString();
-                return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
-            }).sorted().toList()) {
-                files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(path).toString().replace('\\', '/');
+                if (isRuleFile(name) || name.startsWith(PAYERS) && isYaml(name)
+                        || name.endsWith(".csv") && !name.startsWith("codes/")) {
+                    files.put(name, path);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read rules folder " + dir, e);
@@ -122,13 +204,30 @@ public class RuleSets {
         return files;
     }
 
-    static String version(Map<String, String> files) {
+    private static boolean isRuleFile(String name) {
+        return !name.contains("/") && isYaml(name);
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+    }
+
+    /** A hash of the files' names and contents: every finding carries it, so it names what the claim was checked by. */
+    private String version(Map<String, Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, text) -> {
+            files.forEach((name, path) -> {
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update(contentHash(path));
                 digest.update((byte) 0);
             });
             // 16 hex digits tell sets apart and stay short enough to read on a finding
@@ -136,5 +235,42 @@ public class RuleSets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A file's SHA-256. A full NCCI table is tens of megabytes and the folder is polled every few seconds, so a large
+     * file's hash is kept while its size and modification time stay the same; small files are always read, since
+     * two quick edits of the same length can share a modification time.
+     */
+    private byte[] contentHash(Path path) {
+        try {
+            long size = Files.size(path);
+            FileTime modified = Files.getLastModifiedTime(path);
+            if (size >= LARGE_FILE) {
+                HashedFile known = largeFiles.get(path);
+                if (known != null && known.size() == size && known.modified().equals(modified)) {
+                    return known.sha256();
+                }
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] buffer = new byte[65536];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            byte[] sha = digest.digest();
+            if (size >= LARGE_FILE) {
+                largeFiles.put(path, new HashedFile(size, modified, sha));
+            }
+            return sha;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record HashedFile(long size, FileTime modified, byte[] sha256) {
     }
 }

@@ -121,8 +121,8 @@ class ScrubJobConfiguration {
 
     @Bean
     @StepScope
-    ScrubProcessor scrubProcessor(ScrubRun scrubRun) {
-        return new ScrubProcessor(scrubRun.ruleSet());
+    ScrubProcessor scrubProcessor(ScrubRun scrubRun, RuleEvaluator evaluator) {
+        return new ScrubProcessor(scrubRun.ruleSet(), evaluator);
     }
 
     @Bean

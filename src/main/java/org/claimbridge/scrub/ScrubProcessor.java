@@ -6,14 +6,16 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class ScrubProcessor implements ItemProcessor<ScrubItem, ScrubOutcome> {
 
     private final RuleSet ruleSet;
+    private final RuleEvaluator evaluator;
 
-    ScrubProcessor(RuleSet ruleSet) {
+    ScrubProcessor(RuleSet ruleSet, RuleEvaluator evaluator) {
         this.ruleSet = ruleSet;
+        this.evaluator = evaluator;
     }
 
     @Override
     public ScrubOutcome process(ScrubItem item) {
         return new ScrubOutcome(item.encounterId(), item.revision(), ruleSet.version(),
-                RuleEvaluator.evaluate(ruleSet, item.claim()));
+                evaluator.evaluate(ruleSet, item.claim()));
     }
 }

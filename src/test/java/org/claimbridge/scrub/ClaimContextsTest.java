@@ -29,7 +29,10 @@ class ClaimContextsTest {
                         new EncounterDetails.Diagnosis(2, 2, "R05.9", "I10", null, "F")),
                 List.of(),
                 List.of(charge(1, LocalDate.of(2026, 3, 2), List.of("R05.9", "Z99.9"), null),
-                        charge(2, LocalDate.of(2026, 3, 4), List.of("J06.9"), "1234567893")));
+                        charge(2, LocalDate.of(2026, 3, 4), List.of("J06.9"), "1234567893"),
+                        new EncounterDetails.Charge(9, "T9", LocalDate.of(2026, 3, 4), "CD", null, null, "99213",
+                                List.of(), BigDecimal.ONE, new BigDecimal("-80.00"), List.of(), "11", null, null,
+                                null, "ACTIVE", 2L, 1)));
         Practice practice = new Practice(7, "SAMPLECLINIC", "Sample Clinic", PracticeKind.PROFESSIONAL, true,
                 "1234567893", "12-3456789", "207Q00000X", "1 Main", "Springfield", "IL", "62701");
 
@@ -46,7 +49,12 @@ class ClaimContextsTest {
         assertThat(claim.charges().get(0).diagnosisPointers()).as("0: a code not on the claim").containsExactly(2, 0);
         assertThat(claim.charges().get(0).renderingNpi()).as("falls back to the attending").isEqualTo("1245319599");
         assertThat(claim.charges().get(1).renderingNpi()).isEqualTo("1234567893");
-        assertThat(claim.charges()).extracting(ClaimContext.Charge::line).containsExactly(1, 2);
+        assertThat(claim.charges()).extracting(ClaimContext.Charge::line).containsExactly(1, 2, 3);
+        assertThat(claim.charges().get(2).reversesLine()).as("the charge id the credit reversed, as a line")
+                .isEqualTo(2);
+        assertThat(claim.charges().get(2).credit()).isTrue();
+        assertThat(claim.charges().get(0).billed()).isTrue();
+        assertThat(claim.payer()).as("resolved by the evaluator from its rule set").isNull();
         assertThat(claim.practice().billingNpi()).isEqualTo("1234567893");
     }
 

@@ -195,6 +195,136 @@ class RuleSetsTest {
         assertThat(sets.current().version()).isNotEqualTo(good.version());
     }
 
+    private static final String PAIRS_RULE = """
+            family: pairs
+            rules:
+              - id: P-PTP
+                description: pairs
+                severity: error
+                edit: procedure-pairs
+                table: ncci/ptp.csv
+                bypassModifiers: ["59"]
+                field: modifiers
+                message: "line #{#line} (#{#charge.code}) with #{#other.code}: #{#pair.column1}/#{#pair.column2}"
+                fix: Remove it.
+            """;
+    private static final String PAIRS = """
+            # a comment
+            column1,column2,effective,deletion,modifier_indicator,rationale
+            20610,99213,2013-01-01,,1,Standards
+            """;
+
+    private void writePairs(String table) throws IOException {
+        Files.createDirectories(dir.resolve("ncci"));
+        write("ncci/ptp.csv", table);
+        write("pairs.yaml", PAIRS_RULE);
+    }
+
+    @Test
+    void anEditTableIsLoadedWithItsRuleAndIsPartOfTheVersion() throws IOException {
+        writePairs(PAIRS);
+        RuleLoad load = sets.reloadIfChanged();
+        assertThat(load.errors()).isEmpty();
+        assertThat(sets.current().files()).contains("ncci/ptp.csv", "pairs.yaml", "sample.yaml");
+        TestClaim claim = new TestClaim();
+        claim.charges.set(1, TestClaim.charge(2, "20610"));
+        assertThat(RuleEvaluator.evaluateWithoutCodeSets(sets.current(), claim.build())).extracting(Finding::message)
+                .containsExactly("line 1 (99213) with 20610: 20610/99213");
+
+        String before = sets.current().version();
+        write("ncci/ptp.csv", PAIRS.replace("2013-01-01", "2013-04-01"));
+        assertThat(sets.reloadIfChanged().succeeded()).isTrue();
+        assertThat(sets.current().version()).as("a changed table is a new rule set").isNotEqualTo(before);
+    }
+
+    @Test
+    void aBadCsvRowNamesTableLineAndRuleAndTheSetIsNotUsed() throws IOException {
+        writePairs(PAIRS + "20610,99214,2013-13-01,,1,Standards\n29881,36415,2012-01-01,,2,x\n");
+
+        RuleLoad load = sets.reloadIfChanged();
+
+        assertError(load, "ncci/ptp.csv", 4, "P-PTP", "effective '2013-13-01' is not a date");
+        assertError(load, "ncci/ptp.csv", 5, "P-PTP", "modifier_indicator '2' is not 0, 1 or 9");
+    }
+
+    @Test
+    void aCsvRowWithTooFewValuesOrAWrongHeaderIsAnError() throws IOException {
+        writePairs(PAIRS + "20610,99214\n");
+        assertError(sets.reloadIfChanged(), "ncci/ptp.csv", 4, "P-PTP", "has 2 values, expected 6");
+
+        writePairs("col1,col2\n");
+        assertError(sets.reloadIfChanged(), "ncci/ptp.csv", 1, "P-PTP", "expected column1,column2");
+    }
+
+    @Test
+    void aTableTheFolderDoesNotHaveIsAnError() throws IOException {
+        write("pairs.yaml", PAIRS_RULE);
+
+        RuleLoad load = sets.reloadIfChanged();
+
+        assertError(load, "pairs.yaml", 7, "P-PTP", "table 'ncci/ptp.csv' cannot be read");
+        assertThat(load.errors()).hasSize(1);
+    }
+
+    @Test
+    void anEditRuleHasNoCondition() throws IOException {
+        writePairs(PAIRS);
+        write("pairs.yaml", PAIRS_RULE.replace("    field: modifiers", "    condition: \"true\"\n    field: modifiers"));
+
+        assertError(sets.reloadIfChanged(), "pairs.yaml", 9, "P-PTP", "an edit rule has no 'condition'");
+    }
+
+    @Test
+    void anEditMessageNamingAVariableItsEditDoesNotGiveIsAnError() throws IOException {
+        writePairs(PAIRS);
+        write("pairs.yaml", PAIRS_RULE.replace("#pair.column1", "#pair.colum1"));
+
+        assertError(sets.reloadIfChanged(), "pairs.yaml", 10, "P-PTP", "colum1");
+    }
+
+    private static final String PAYER = """
+            id: "06102"
+            name: Sample Medicare
+            versions:
+              - effectiveFrom: 2020-01-01
+                effectiveTo: 2025-12-31
+                timelyFilingDays: 365
+              - effectiveFrom: 2026-01-01
+                timelyFilingDays: 180
+                priorAuthCodes: ["73721"]
+            """;
+
+    @Test
+    void payerProfilesAreLoadedAndResolvedByDateOfService() throws IOException {
+        Files.createDirectories(dir.resolve("payers"));
+        write("payers/06102.yaml", PAYER);
+
+        assertThat(sets.reloadIfChanged().errors()).isEmpty();
+        PayerProfiles payers = sets.current().payers();
+        assertThat(payers.resolve("06102", java.time.LocalDate.of(2025, 12, 31)).timelyFilingDays()).isEqualTo(365);
+        assertThat(payers.resolve("06102", java.time.LocalDate.of(2026, 1, 1)).priorAuthCodes())
+                .containsExactly("73721");
+        assertThat(payers.resolve("06102", java.time.LocalDate.of(2019, 12, 31))).isNull();
+        assertThat(payers.resolve("OTHER", java.time.LocalDate.of(2026, 1, 1))).isNull();
+        assertThat(sets.current().files()).contains("payers/06102.yaml");
+    }
+
+    @Test
+    void aBadPayerProfileNamesFileAndLineAndTheSetIsNotUsed() throws IOException {
+        Files.createDirectories(dir.resolve("payers"));
+        write("payers/06102.yaml", PAYER.replace("timelyFilingDays: 180", "timelyFilingDays: soon"));
+        assertError(sets.reloadIfChanged(), "payers/06102.yaml", 8, null, "payer 06102: timelyFilingDays 'soon'");
+
+        write("payers/06102.yaml", PAYER.replace("    effectiveTo: 2025-12-31\n", ""));
+        assertError(sets.reloadIfChanged(), "payers/06102.yaml", 6, null, "overlaps the version effective 2020-01-01");
+
+        write("payers/06102.yaml", PAYER.replace("[\"73721\"]", "[\"MRI\"]"));
+        assertError(sets.reloadIfChanged(), "payers/06102.yaml", 9, null, "'MRI' is not a CPT or HCPCS code");
+
+        write("payers/06102.yaml", PAYER.replace("name:", "nmae:"));
+        assertError(sets.reloadIfChanged(), "payers/06102.yaml", 2, null, "unknown field 'nmae'");
+    }
+
     private void assertError(RuleLoad load, String file, int line, String ruleId, String text) {
         assertThat(load.succeeded()).isFalse();
         assertThat(load.errors()).anySatisfy(e -> {
