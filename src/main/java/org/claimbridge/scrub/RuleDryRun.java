@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RuleDryRun {
 
-    /** Encounters listed per rule; the counts and amounts cover all of them. */
+    /** Encounters listed per rule, the newest; the counts and amounts cover all of them. */
     static final int LISTED = 100;
     private static final int PAGE = 500;
 
@@ -109,18 +109,19 @@ public class RuleDryRun {
         read.rules().forEach(r -> tallies.put(r.id(), new Tally(r, activeById.containsKey(r.id()))));
         Map<Long, Optional<Practice>> practiceCache = new HashMap<>();
         int checked = 0;
-        long after = 0;
+        // newest first, so the encounters listed are the most recent examples
+        long before = Long.MAX_VALUE;
         while (true) {
             List<Long> ids = jdbc.sql("""
                             SELECT id FROM encounter
-                            WHERE changed_at >= ? AND status = 'ACTIVE' AND hold_reason IS NULL AND id > ?
-                            ORDER BY id LIMIT ?""")
-                    .params(LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC), after, PAGE)
+                            WHERE changed_at >= ? AND status = 'ACTIVE' AND hold_reason IS NULL AND id < ?
+                            ORDER BY id DESC LIMIT ?""")
+                    .params(LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC), before, PAGE)
                     .query(Long.class).list();
             if (ids.isEmpty()) {
                 break;
             }
-            after = ids.get(ids.size() - 1);
+            before = ids.get(ids.size() - 1);
             for (EncounterDetails details : encounters.findAll(ids)) {
                 Optional<Practice> practice = practiceCache.computeIfAbsent(details.encounter().practiceId(),
                         practices::find);
