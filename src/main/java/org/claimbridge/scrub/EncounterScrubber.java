@@ -21,10 +21,11 @@ class EncounterScrubber {
     private final RuleSets ruleSets;
     private final ScrubRecords records;
     private final RuleEvaluator evaluator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     EncounterScrubber(Encounters encounters, PracticeDirectory practices, RuleSets ruleSets, ScrubRecords records,
-                      RuleEvaluator evaluator) {
+                      RuleEvaluator evaluator, Clock clock) {
+        this.clock = clock;
         this.evaluator = evaluator;
         this.encounters = encounters;
         this.practices = practices;

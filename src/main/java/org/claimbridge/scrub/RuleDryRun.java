@@ -35,10 +35,11 @@ public class RuleDryRun {
     private final PracticeDirectory practices;
     private final RuleSets ruleSets;
     private final RuleEvaluator evaluator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     RuleDryRun(JdbcClient jdbc, Encounters encounters, PracticeDirectory practices, RuleSets ruleSets,
-               RuleEvaluator evaluator) {
+               RuleEvaluator evaluator, Clock clock) {
+        this.clock = clock;
         this.evaluator = evaluator;
         this.jdbc = jdbc;
         this.encounters = encounters;

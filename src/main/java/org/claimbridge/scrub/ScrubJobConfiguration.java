@@ -91,8 +91,8 @@ class ScrubJobConfiguration {
     // not proxied: a record cannot be, and only step-scoped beans, created within the step, use it
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    ScrubRun scrubRun(RuleSets ruleSets, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        return new ScrubRun(ruleSets.current(), LocalDate.now(Clock.systemUTC()), "scrub job " + jobExecutionId);
+    ScrubRun scrubRun(RuleSets ruleSets, Clock clock, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return new ScrubRun(ruleSets.current(), LocalDate.now(clock), "scrub job " + jobExecutionId);
     }
 
     @Bean
