@@ -77,7 +77,7 @@ final class RuleExpressions {
     static EvaluationContext context(Map<String, Object> helpers, ClaimContext claim, RuleTarget target, Object item,
                                      int line) {
         SimpleEvaluationContext context = SimpleEvaluationContext
-                .forPropertyAccessors(READ_ONLY)
+                .forPropertyAccessors(RecordPropertyAccessor.INSTANCE, READ_ONLY)
                 .withInstanceMethods().withRootObject(claim)
                 .withConversionService(CONVERSIONS).build();
         helpers.forEach(context::setVariable);
