@@ -12,6 +12,9 @@ import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParserContext;
+import org.springframework.expression.PropertyAccessor;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.common.TemplateParserContext;
 import org.springframework.expression.spel.SpelEvaluationException;
 import org.springframework.expression.spel.SpelMessage;
@@ -25,12 +28,18 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  */
 final class RuleExpressions {
 
-    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    // MIXED: an expression is interpreted at first, then compiled to bytecode once it has run often enough, if every
+    // step of it can be (code-set helpers and date comparisons cannot; those stay interpreted), and interpreted again
+    // should its compiled form ever fail
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser(
+            new SpelParserConfiguration(SpelCompilerMode.MIXED, RuleExpressions.class.getClassLoader()));
     private static final ParserContext TEMPLATE = new TemplateParserContext("#{", "}");
     private static final Map<String, Method> FUNCTIONS = RuleFunctions.all();
     // one accessor for every evaluation: it caches the getters it finds, and finding them again per claim was most of
     // the cost of a scrub
     private static final DataBindingPropertyAccessor READ_ONLY = DataBindingPropertyAccessor.forReadOnlyAccess();
+    /** The model's components first, then the reflective accessor for anything else a rule reads. */
+    private static final PropertyAccessor[] ACCESSORS = accessors();
     /** Writes values into messages: dates as ISO (2026-03-02), lists as 25,59; the default cannot write a date. */
     private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
 
@@ -42,6 +51,13 @@ final class RuleExpressions {
     static final Map<String, Object> NO_CODE_SETS = helpers(CodeLookup.NONE);
 
     private RuleExpressions() {
+    }
+
+    private static PropertyAccessor[] accessors() {
+        List<PropertyAccessor> accessors = new java.util.ArrayList<>(RecordPropertyAccessor.forRecords(
+                ClaimContext.class, ProcedurePairs.Pair.class, UnitLimits.Limit.class, AgeSexEdits.AgeSex.class));
+        accessors.add(READ_ONLY);
+        return accessors.toArray(PropertyAccessor[]::new);
     }
 
     static Expression parse(String text) {
@@ -77,7 +93,7 @@ final class RuleExpressions {
     static EvaluationContext context(Map<String, Object> helpers, ClaimContext claim, RuleTarget target, Object item,
                                      int line) {
         SimpleEvaluationContext context = SimpleEvaluationContext
-                .forPropertyAccessors(RecordPropertyAccessor.INSTANCE, READ_ONLY)
+                .forPropertyAccessors(ACCESSORS)
                 .withInstanceMethods().withRootObject(claim)
                 .withConversionService(CONVERSIONS).build();
         helpers.forEach(context::setVariable);
@@ -85,7 +101,7 @@ final class RuleExpressions {
             context.setVariable(target.variable, item);
             context.setVariable("line", line);
         }
-        return context;
+        return new RuleContext(context);
     }
 
     /** Errors that mean the expression names something the model or the helpers do not have. */
