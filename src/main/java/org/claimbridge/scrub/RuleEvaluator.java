@@ -65,17 +65,16 @@ public class RuleEvaluator {
             });
             for (int i = 0; i < targets.size(); i++) {
                 EvaluationContext context = targets.get(i);
-                String field = field(rule, i + 1);
                 try {
                     if (rule.when() != null && !Boolean.TRUE.equals(rule.when().getValue(context, Boolean.class))) {
                         continue;
                     }
                     if (Boolean.TRUE.equals(rule.condition().getValue(context, Boolean.class))) {
                         findings.add(new Finding(rule.id(), ruleSet.version(), rule.severity(),
-                                rule.message().getValue(context, String.class), rule.fix(), field));
+                                rule.message().getValue(context, String.class), rule.fix(), field(rule, i + 1)));
                     }
                 } catch (EvaluationException e) {
-                    findings.add(notChecked(ruleSet, rule, e, field));
+                    findings.add(notChecked(ruleSet, rule, e, field(rule, i + 1)));
                 }
             }
         }

@@ -14,6 +14,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,18 +45,40 @@ class ScrubJobConfiguration {
                 .build();
     }
 
+    static final String STEP = "scrubEncounters";
+
+    /**
+     * The encounters split by id modulo the thread count, one partition per thread, each read, evaluated and written
+     * in its own chunks: while one partition waits for the database another evaluates, which one reader feeding
+     * several evaluators did not allow. Modulo rather than id ranges, since the encounters due are mostly the newest.
+     */
     @Bean
-    Step scrubEncounters(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         ScrubReader scrubReader, ScrubProcessor scrubProcessor,
-                         ScrubWriter scrubWriter, ScrubProperties properties, ScrubThreads threads) {
-        ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome> step = new ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome>(
-                "scrubEncounters", jobRepository, properties.chunkSize())
+    Step scrubEncounters(JobRepository jobRepository, Step scrubPartition, ScrubProperties properties,
+                         ScrubThreads threads) {
+        return new StepBuilder(STEP, jobRepository)
+                .partitioner("scrubPartition", gridSize -> {
+                    Map<String, ExecutionContext> partitions = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < gridSize; i++) {
+                        ExecutionContext context = new ExecutionContext();
+                        context.putInt("partition", i);
+                        context.putInt("partitions", gridSize);
+                        partitions.put("partition" + i, context);
+                    }
+                    return partitions;
+                })
+                .step(scrubPartition).gridSize(properties.threads()).taskExecutor(threads.executor())
+                .build();
+    }
+
+    @Bean
+    Step scrubPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        ScrubReader scrubReader, ScrubProcessor scrubProcessor, ScrubWriter scrubWriter,
+                        ScrubProperties properties) {
+        return new ChunkOrientedStepBuilder<ScrubItem, ScrubOutcome>("scrubPartition", jobRepository,
+                properties.chunkSize())
                 .reader(scrubReader).processor(scrubProcessor).writer(scrubWriter)
-                .transactionManager(transactionManager);
-        if (properties.threads() > 1) {
-            step.taskExecutor(threads.executor());
-        }
-        return step.build();
+                .transactionManager(transactionManager)
+                .build();
     }
 
     @Bean
@@ -63,7 +87,7 @@ class ScrubJobConfiguration {
     }
 
     /**
-     * The threads that evaluate a chunk's encounters side by side. Not an executor bean: one would become the
+     * The threads the partitions run on. Not an executor bean: one would become the
      * application's default for {@code @Async} work.
      */
     static final class ScrubThreads implements DisposableBean {
@@ -98,7 +122,9 @@ class ScrubJobConfiguration {
     @Bean
     @StepScope
     ScrubReader scrubReader(DataSource dataSource, ScrubRun scrubRun, Encounters encounters,
-                            PracticeDirectory practices, ScrubProperties properties) throws Exception {
+                            PracticeDirectory practices, ScrubProperties properties,
+                            @Value("#{stepExecutionContext['partition']}") Integer partition,
+                            @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
         var toScrub = new JdbcPagingItemReaderBuilder<EncounterToScrub>()
                 .name("encountersToScrub")
                 .dataSource(dataSource)
@@ -107,8 +133,11 @@ class ScrubJobConfiguration {
                 .whereClause("""
                         WHERE e.status = 'ACTIVE' AND e.hold_reason IS NULL
                           AND (s.encounter_id IS NULL OR s.scrubbed_revision <> e.revision
-                               OR s.rule_set_version <> :version)""")
-                .parameterValues(Map.of("version", scrubRun.ruleSet().version()))
+                               OR s.rule_set_version <> :version)
+                          AND MOD(e.id, :partitions) = :partition""")
+                .parameterValues(Map.of("version", scrubRun.ruleSet().version(),
+                        "partition", partition == null ? 0 : partition,
+                        "partitions", partitions == null ? 1 : partitions))
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .rowMapper((rs, n) -> new EncounterToScrub(rs.getLong("id"), rs.getInt("revision")))
                 .pageSize(properties.chunkSize())

@@ -158,7 +158,11 @@ public class ScrubJobs implements DisposableBean {
         long read = 0;
         long written = 0;
         long commits = 0;
+        // the partitioned step's own execution carries the sums of its partitions
         for (StepExecution step : execution.getStepExecutions()) {
+            if (!ScrubJobConfiguration.STEP.equals(step.getStepName())) {
+                continue;
+            }
             read += step.getReadCount();
             written += step.getWriteCount();
             commits += step.getCommitCount();

@@ -2,7 +2,7 @@ package org.claimbridge.scrub;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Evaluates the run's rule set on one encounter. Stateless, so a chunk's encounters can be evaluated side by side. */
+/** Evaluates the run's rule set on one encounter. */
 class ScrubProcessor implements ItemProcessor<ScrubItem, ScrubOutcome> {
 
     private final RuleSet ruleSet;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param afterChanges      how long after an encounter changes the scrub runs, so a burst of messages is scrubbed
  *                          in one run rather than one run per message; zero or negative: only on schedule/demand
  * @param chunkSize         encounters per transaction
- * @param threads           encounters evaluated side by side within a chunk
+ * @param threads           partitions of a run, each scrubbing its share of the encounters on its own thread
  */
 @ConfigurationProperties("claimbridge.scrub")
 public record ScrubProperties(@DefaultValue("0 */5 * * * *") String cron,
