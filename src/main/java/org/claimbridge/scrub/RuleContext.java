@@ -1,6 +1,7 @@
 package org.claimbridge.scrub;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.expression.BeanResolver;
@@ -28,9 +29,12 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 final class RuleContext implements EvaluationContext {
 
     private final SimpleEvaluationContext delegate;
+    /** the helpers, shared by every context rather than copied into each: a claim needs a context per line */
+    private final Map<String, Object> helpers;
 
-    RuleContext(SimpleEvaluationContext delegate) {
+    RuleContext(SimpleEvaluationContext delegate, Map<String, Object> helpers) {
         this.delegate = delegate;
+        this.helpers = helpers;
     }
 
     @Override
@@ -100,7 +104,8 @@ final class RuleContext implements EvaluationContext {
 
     @Override
     public Object lookupVariable(String name) {
-        return delegate.lookupVariable(name);
+        Object value = delegate.lookupVariable(name);
+        return value != null ? value : helpers.get(name);
     }
 
     @Override

@@ -96,12 +96,11 @@ final class RuleExpressions {
                 .forPropertyAccessors(ACCESSORS)
                 .withInstanceMethods().withRootObject(claim)
                 .withConversionService(CONVERSIONS).build();
-        helpers.forEach(context::setVariable);
         if (target.variable != null) {
             context.setVariable(target.variable, item);
             context.setVariable("line", line);
         }
-        return new RuleContext(context);
+        return new RuleContext(context, helpers);
     }
 
     /** Errors that mean the expression names something the model or the helpers do not have. */
