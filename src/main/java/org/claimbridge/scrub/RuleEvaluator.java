@@ -41,6 +41,15 @@ public class RuleEvaluator {
     }
 
     static List<Finding> evaluate(RuleSet ruleSet, ClaimContext given, Map<String, Object> helpers) {
+        CodeLookup before = CodeFunctions.use((CodeLookup) helpers.get(RuleExpressions.LOOKUP));
+        try {
+            return evaluateBound(ruleSet, given, helpers);
+        } finally {
+            CodeFunctions.restore(before);
+        }
+    }
+
+    private static List<Finding> evaluateBound(RuleSet ruleSet, ClaimContext given, Map<String, Object> helpers) {
         ClaimContext claim = given.payer() != null ? given : given.withPayer(payer(ruleSet, given));
         List<Finding> findings = new ArrayList<>();
         // one context per claim, charge line and diagnosis, shared by the rules: rule expressions cannot assign

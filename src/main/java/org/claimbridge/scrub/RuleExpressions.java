@@ -1,6 +1,5 @@
 package org.claimbridge.scrub;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,24 +67,17 @@ final class RuleExpressions {
         return PARSER.parseExpression(text, TEMPLATE);
     }
 
+    /** Where {@link #helpers} keeps its look-up: a name no expression can write, so no rule can reach it. */
+    static final String LOOKUP = "code lookup";
+
     /**
-     * Every helper by the name rules call it: the pure {@link RuleFunctions}, and the {@link CodeLookup} methods as
-     * method handles bound to {@code lookup}. Binding an instance keeps Spring beans out of static state while the
-     * rules still call {@code #icd10Billable(code, date)} like any other helper. Built once per lookup.
+     * Every helper by the name rules call it: the pure {@link RuleFunctions} and the code-set {@link CodeFunctions},
+     * with the look-up those answer from while {@link RuleEvaluator} evaluates with these helpers.
      */
     static Map<String, Object> helpers(CodeLookup lookup) {
         Map<String, Object> helpers = new HashMap<>(FUNCTIONS);
-        MethodHandles.Lookup access = MethodHandles.lookup();
-        for (Method method : CodeLookup.class.getMethods()) {
-            if (method.getName().equals("loaded") || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-                continue; // loaded(CodeSet) takes a type rules cannot name; they call codeSetLoaded('ICD10CM')
-            }
-            try {
-                helpers.put(method.getName(), access.unreflect(method).bindTo(lookup));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        helpers.putAll(CodeFunctions.all());
+        helpers.put(LOOKUP, lookup);
         return Map.copyOf(helpers);
     }
 
