@@ -75,10 +75,12 @@ public class RuleEvaluator {
             for (int i = 0; i < targets.size(); i++) {
                 EvaluationContext context = targets.get(i);
                 try {
-                    if (rule.when() != null && !Boolean.TRUE.equals(rule.when().getValue(context, Boolean.class))) {
+                    // read as Object: asking for Boolean sends every result through the conversion service, which
+                    // cost more than a compiled condition; load-time validation made sure conditions give booleans
+                    if (rule.when() != null && !Boolean.TRUE.equals(rule.when().getValue(context))) {
                         continue;
                     }
-                    if (Boolean.TRUE.equals(rule.condition().getValue(context, Boolean.class))) {
+                    if (Boolean.TRUE.equals(rule.condition().getValue(context))) {
                         findings.add(new Finding(rule.id(), ruleSet.version(), rule.severity(),
                                 rule.message().getValue(context, String.class), rule.fix(), field(rule, i + 1)));
                     }
