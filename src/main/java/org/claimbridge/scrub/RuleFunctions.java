@@ -27,6 +27,7 @@ public final class RuleFunctions {
     private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
     private static final Pattern HCPCS = Pattern.compile("[A-V][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
+    private static final Pattern POS = Pattern.compile("[0-9]{2}");
 
     private RuleFunctions() {
     }
@@ -75,6 +76,11 @@ public final class RuleFunctions {
 
     public static boolean modifierFormat(String modifier) {
         return modifier != null && MODIFIER.matcher(modifier).matches();
+    }
+
+    /** A place-of-service code's shape: two digits (CMS POS code set). */
+    public static boolean posFormat(String code) {
+        return code != null && POS.matcher(code).matches();
     }
 
     /** Days from {@code from} to {@code to} (negative when {@code to} is earlier), null when either is missing. */

@@ -57,6 +57,10 @@ class RuleFunctionsTest {
         assertThat(RuleFunctions.modifierFormat("XE")).isTrue();
         assertThat(RuleFunctions.modifierFormat("5")).isFalse();
         assertThat(RuleFunctions.modifierFormat(null)).isFalse();
+        assertThat(RuleFunctions.posFormat("11")).isTrue();
+        assertThat(RuleFunctions.posFormat("1")).isFalse();
+        assertThat(RuleFunctions.posFormat("1A")).isFalse();
+        assertThat(RuleFunctions.posFormat(null)).isFalse();
     }
 
     @Test
