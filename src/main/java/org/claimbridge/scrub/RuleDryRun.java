@@ -10,12 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.claimbridge.encounter.EncounterDetails;
-import org.claimbridge.encounter.Encounters;
 import org.claimbridge.practice.Practice;
-import org.claimbridge.practice.PracticeDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -31,20 +28,17 @@ public class RuleDryRun {
     private static final int PAGE = 500;
 
     private final JdbcClient jdbc;
-    private final Encounters encounters;
-    private final PracticeDirectory practices;
+    private final ClaimLoader claims;
     private final RuleSets ruleSets;
     private final RuleEvaluator evaluator;
     private final Clock clock;
 
-    RuleDryRun(JdbcClient jdbc, Encounters encounters, PracticeDirectory practices, RuleSets ruleSets,
-               RuleEvaluator evaluator, Clock clock) {
-        this.clock = clock;
-        this.evaluator = evaluator;
+    RuleDryRun(JdbcClient jdbc, ClaimLoader claims, RuleSets ruleSets, RuleEvaluator evaluator, Clock clock) {
         this.jdbc = jdbc;
-        this.encounters = encounters;
-        this.practices = practices;
+        this.claims = claims;
         this.ruleSets = ruleSets;
+        this.evaluator = evaluator;
+        this.clock = clock;
     }
 
     /** A rule file that does not load: nothing was tried. */
@@ -108,7 +102,6 @@ public class RuleDryRun {
         LocalDate today = LocalDate.now(clock);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         read.rules().forEach(r -> tallies.put(r.id(), new Tally(r, activeById.containsKey(r.id()))));
-        Map<Long, Optional<Practice>> practiceCache = new HashMap<>();
         int checked = 0;
         // newest first, so the encounters listed are the most recent examples
         long before = Long.MAX_VALUE;
@@ -123,19 +116,14 @@ public class RuleDryRun {
                 break;
             }
             before = ids.get(ids.size() - 1);
-            for (EncounterDetails details : encounters.findAll(ids)) {
-                Optional<Practice> practice = practiceCache.computeIfAbsent(details.encounter().practiceId(),
-                        practices::find);
-                if (practice.isEmpty()) {
-                    continue;
-                }
+            for (ClaimLoader.Loaded loaded : claims.load(ids, today)) {
                 checked++;
-                ClaimContext claim = ClaimContexts.of(details, practice.get(), today);
+                ClaimContext claim = loaded.claim();
                 Map<String, List<Finding>> found = byRule(evaluator.evaluate(candidate, claim));
                 Map<String, List<Finding>> foundByActive = counterparts.isEmpty() ? Map.of()
                         : byRule(evaluator.evaluate(activeCounterparts, claim));
                 for (Tally tally : tallies.values()) {
-                    tally.add(details, practice.get(), found.get(tally.rule.id()),
+                    tally.add(loaded.details(), loaded.practice(), found.get(tally.rule.id()),
                             foundByActive.containsKey(tally.rule.id()));
                 }
             }

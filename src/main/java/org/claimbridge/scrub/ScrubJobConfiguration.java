@@ -6,8 +6,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.claimbridge.encounter.Encounters;
-import org.claimbridge.practice.PracticeDirectory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -121,8 +119,7 @@ class ScrubJobConfiguration {
 
     @Bean
     @StepScope
-    ScrubReader scrubReader(DataSource dataSource, ScrubRun scrubRun, Encounters encounters,
-                            PracticeDirectory practices, ScrubProperties properties,
+    ScrubReader scrubReader(DataSource dataSource, ScrubRun scrubRun, ClaimLoader claims, ScrubProperties properties,
                             @Value("#{stepExecutionContext['partition']}") Integer partition,
                             @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
         var toScrub = new JdbcPagingItemReaderBuilder<EncounterToScrub>()
@@ -145,7 +142,7 @@ class ScrubJobConfiguration {
                 .saveState(false)
                 .build();
         toScrub.afterPropertiesSet();
-        return new ScrubReader(toScrub, encounters, practices, scrubRun.today(), properties.chunkSize());
+        return new ScrubReader(toScrub, claims, scrubRun.today(), properties.chunkSize());
     }
 
     @Bean
