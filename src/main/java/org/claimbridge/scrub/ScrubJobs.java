@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -111,21 +110,17 @@ public class ScrubJobs implements DisposableBean {
     /** A run still marked as running at startup was cut short by a crash: mark it failed and finish it. */
     @EventListener(ApplicationReadyEvent.class)
     void restartInterrupted() {
-        for (JobInstance instance : jobRepository.findJobInstances(ScrubJobConfiguration.JOB)) {
-            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-                if (execution.isRunning()) {
-                    log.warn("Scrub run {} was cut short (status {}); restarting it", execution.getId(),
-                            execution.getStatus());
-                    JobExecution recovered = jobOperator.recover(execution);
-                    runner.submit(() -> jobOperator.restart(recovered));
-                }
-            }
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(ScrubJobConfiguration.JOB)) {
+            log.warn("Scrub run {} was cut short (status {}); restarting it", execution.getId(),
+                    execution.getStatus());
+            JobExecution recovered = jobOperator.recover(execution);
+            runner.submit(() -> jobOperator.restart(recovered));
         }
     }
 
-    /** The latest runs, newest first. */
+    /** The latest runs, newest first (each run is its own job instance, a restart adds an execution to it). */
     public List<ScrubRunStatus> recent(int count) {
-        return jobRepository.findJobInstances(ScrubJobConfiguration.JOB).stream()
+        return jobRepository.getJobInstances(ScrubJobConfiguration.JOB, 0, count).stream()
                 .flatMap(i -> jobRepository.getJobExecutions(i).stream())
                 .sorted((a, b) -> Long.compare(b.getId(), a.getId())).limit(count).map(ScrubJobs::status).toList();
     }

@@ -83,11 +83,15 @@ public class ScrubResults {
                 .list();
     }
 
-    /** The coders' work queue: flagged encounters, most errors first, then oldest scrub first. */
+    /**
+     * The coders' work queue: flagged encounters, most errors first, then oldest scrub first. An encounter cancelled or
+     * held since its scrub is not for a coder now, and is left out.
+     */
     public List<EncounterScrub> flagged(int page, int size) {
         return jdbc.sql("""
-                        SELECT * FROM encounter_scrub WHERE state = 'FLAGGED'
-                        ORDER BY open_errors DESC, scrubbed_at, encounter_id LIMIT ? OFFSET ?""")
+                        SELECT s.* FROM encounter_scrub s JOIN encounter e ON e.id = s.encounter_id
+                        WHERE s.state = 'FLAGGED' AND e.status = 'ACTIVE' AND e.hold_reason IS NULL
+                        ORDER BY s.open_errors DESC, s.scrubbed_at, s.encounter_id LIMIT ? OFFSET ?""")
                 .params(size, page * size)
                 .query((rs, n) -> new EncounterScrub(rs.getLong("encounter_id"),
                         ScrubState.valueOf(rs.getString("state")), rs.getInt("scrubbed_revision"),

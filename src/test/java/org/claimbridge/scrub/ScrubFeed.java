@@ -38,6 +38,12 @@ final class ScrubFeed {
                 .replace("EVN|A04", "EVN|A08");
     }
 
+    /** An A11: the visit is cancelled. */
+    String cancel(String mrn, String visit) {
+        return registration(mrn, visit, "W1", "1987654321").replace("ADT^A04^ADT_A01", "ADT^A11^ADT_A09")
+                .replace("EVN|A04", "EVN|A11");
+    }
+
     /** A DFT with one line per place of service given: 99213 then 36415..., each pointing at E11.9. */
     String charges(String mrn, String visit, String... placesOfService) {
         StringBuilder text = new StringBuilder(msh("DFT^P03^DFT_P03")).append("EVN|P03|20261120100000\r")

@@ -206,6 +206,24 @@ class ScrubJobIT {
         assertThat(results.transitions(id)).hasSize(2);
     }
 
+    @Test
+    void theWorkQueueHoldsFlaggedEncountersMostErrorsFirstAndNotCancelledOnes() {
+        feed.apply(feed.registration("N1", "VN1", "", "1987654321"), feed.charges("N1", "VN1", "1"),
+                feed.registration("N2", "VN2", "W2", "1987654321"), feed.charges("N2", "VN2", "1"),
+                feed.registration("N3", "VN3", "W3", "1987654321"), feed.charges("N3", "VN3", "11"));
+        jobs.runAndWait("test");
+        long twoErrors = feed.encounterId("VN1");
+        long oneError = feed.encounterId("VN2");
+        long ready = feed.encounterId("VN3");
+        List<Long> queue = results.flagged(0, 1000).stream().map(ScrubResults.EncounterScrub::encounterId).toList();
+        assertThat(queue).contains(twoErrors, oneError).doesNotContain(ready);
+        assertThat(queue.indexOf(twoErrors)).isLessThan(queue.indexOf(oneError));
+
+        feed.apply(feed.cancel("N1", "VN1"));
+        assertThat(results.flagged(0, 1000)).extracting(ScrubResults.EncounterScrub::encounterId)
+                .doesNotContain(twoErrors).contains(oneError);
+    }
+
     private int count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
     }
