@@ -57,6 +57,14 @@ public class ScrubJobs implements DisposableBean {
         this.properties = properties;
     }
 
+    /** A run that could not be started or waited for (a run that starts and fails is a status, not this). */
+    public static class ScrubRunFailed extends RuntimeException {
+
+        ScrubRunFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A scrub run as the job repository records it. */
     public record ScrubRunStatus(long executionId, String status, String exitCode, String exitDescription,
                                  Instant startedAt, Instant endedAt, long read, long written, long commits,
@@ -82,9 +90,9 @@ public class ScrubJobs implements DisposableBean {
             return status(run.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the scrub job", e);
+            throw new ScrubRunFailed("interrupted while waiting for the scrub run", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The scrub job could not run: " + e.getCause().getMessage(), e.getCause());
+            throw new ScrubRunFailed("the scrub run could not start: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -7,7 +7,9 @@ import org.claimbridge.scrub.CoderActions;
 import org.claimbridge.scrub.ScrubJobs;
 import org.claimbridge.scrub.ScrubResults;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,11 @@ class ScrubEndpoint {
     }
 
     record RunRequested(boolean started, String message) {
+    }
+
+    @ExceptionHandler(ScrubJobs.ScrubRunFailed.class)
+    ProblemDetail runFailed(ScrubJobs.ScrubRunFailed e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     /**
