@@ -11,6 +11,8 @@ import org.claimbridge.encounter.EncounterDetails;
 import org.claimbridge.encounter.Encounters;
 import org.claimbridge.practice.Practice;
 import org.claimbridge.practice.PracticeDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(ClaimLoader.class);
+
     private final Encounters encounters;
     private final PracticeDirectory practices;
 
@@ -28,8 +32,16 @@ class ClaimLoader {
         this.practices = practices;
     }
 
-    /** An encounter read for rules: its billing view, its practice, and the claim built from them. */
-    record Loaded(EncounterDetails details, Practice practice, ClaimContext claim) {
+    /**
+     * An encounter read for rules: its billing view, its practice, and the claim built from them.
+     *
+     * @param failure why no claim could be built, else null
+     */
+    record Loaded(EncounterDetails details, Practice practice, ClaimContext claim, String failure) {
+
+        ScrubItem item() {
+            return new ScrubItem(encounterId(), revision(), claim, failure);
+        }
 
         long encounterId() {
             return details.encounter().id();
@@ -49,9 +61,20 @@ class ClaimLoader {
             Optional<Practice> practice = practiceOf.computeIfAbsent(e.practiceId(), practices::find);
             // an encounter held or cancelled since it was picked waits for the next look
             if (practice.isPresent() && e.holdReason() == null && "ACTIVE".equals(e.status())) {
-                loaded.add(new Loaded(details, practice.get(), ClaimContexts.of(details, practice.get(), today)));
+                loaded.add(claim(details, practice.get(), today));
             }
         }
         return loaded;
+    }
+
+    /** One encounter whose data no claim can be built from must not stop the others of its page. */
+    private static Loaded claim(EncounterDetails details, Practice practice, LocalDate today) {
+        try {
+            return new Loaded(details, practice, ClaimContexts.of(details, practice, today), null);
+        } catch (RuntimeException e) {
+            log.warn("No claim could be built from encounter {}", details.encounter().id(), e);
+            return new Loaded(details, practice, null, "no claim could be built from its data ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 }

@@ -34,9 +34,7 @@ class EncounterScrubber {
         if (loaded.isEmpty()) {
             return Optional.empty();
         }
-        RuleSet ruleSet = ruleSets.current();
-        ScrubOutcome outcome = new ScrubOutcome(encounterId, loaded.get(0).revision(), ruleSet.version(),
-                evaluator.evaluate(ruleSet, loaded.get(0).claim()));
+        ScrubOutcome outcome = new ScrubProcessor(ruleSets.current(), evaluator).process(loaded.get(0).item());
         records.record(List.of(outcome), actor);
         return Optional.of(outcome);
     }

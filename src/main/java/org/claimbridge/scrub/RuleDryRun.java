@@ -117,6 +117,9 @@ public class RuleDryRun {
             }
             before = ids.get(ids.size() - 1);
             for (ClaimLoader.Loaded loaded : claims.load(ids, today)) {
+                if (loaded.claim() == null) {
+                    continue; // not judged by the active rules either: its SCRUB-FAILED finding says why
+                }
                 checked++;
                 ClaimContext claim = loaded.claim();
                 Map<String, List<Finding>> found = byRule(evaluator.evaluate(candidate, claim));

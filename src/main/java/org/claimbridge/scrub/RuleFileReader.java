@@ -32,6 +32,7 @@ final class RuleFileReader {
     private static final Set<String> FILE_FIELDS = Set.of("family", "description", "rules");
     private static final Set<String> RULE_FIELDS = Set.of("id", "description", "severity", "scope", "for", "when",
             "condition", "message", "fix", "field", "edit", "table", "bypassModifiers");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Set<String> REQUIRED = Set.of("id", "description", "severity", "message", "fix");
     private static final Set<String> SCOPE_FIELDS = Set.of("payers", "practices", "claimTypes");
     private static final Pattern ID_LINE = Pattern.compile("^\\s*(?:-\\s+)?id:\\s*['\"]?([^'\"#\\s]+)");
@@ -111,6 +112,12 @@ final class RuleFileReader {
         }
         String id = scalar(mapping, "id");
         int before = errors.size();
+        if (id != null && !ID.matcher(id).matches()) {
+            // findings store the id (64 characters), and coders and dry runs read it
+            error(line(mapping), id, "rule id must be 1 to 64 letters, digits, '-', '_' or '.'");
+        } else if (ScrubOutcome.SCRUB_FAILED.equals(id)) {
+            error(line(mapping), id, "rule id " + id + " is kept for encounters that cannot be scrubbed");
+        }
         Map<String, Node> f = fields(mapping, RULE_FIELDS, id);
         for (String name : REQUIRED) {
             if (!f.containsKey(name)) {

@@ -48,7 +48,7 @@ class ScrubReader implements ItemStreamReader<ScrubItem> {
                 return;
             }
             for (ClaimLoader.Loaded loaded : claims.load(ids, today)) {
-                buffer.add(new ScrubItem(loaded.encounterId(), loaded.revision(), loaded.claim()));
+                buffer.add(loaded.item());
             }
         }
     }

@@ -133,6 +133,16 @@ class RuleSetsTest {
     }
 
     @Test
+    void aRuleIdMustFitAFindingAndNotTakeTheReservedOne() throws IOException {
+        String tooLong = "S-" + "X".repeat(63);
+        write("sample.yaml", GOOD.replace("id: S-TIN", "id: " + tooLong));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 11, tooLong, "1 to 64 letters");
+
+        write("sample.yaml", GOOD.replace("id: S-TIN", "id: SCRUB-FAILED"));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 11, "SCRUB-FAILED", "kept for encounters");
+    }
+
+    @Test
     void duplicateIdAcrossFilesNamesBothPlaces() throws IOException {
         write("zz-other.yaml", """
                 family: other
