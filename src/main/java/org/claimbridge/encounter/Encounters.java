@@ -26,14 +26,13 @@ public class Encounters {
 
     @Transactional(readOnly = true)
     public Optional<EncounterDetails> find(long encounterId) {
-        return jdbc.sql("SELECT * FROM encounter WHERE id = ?").param(encounterId).query(Encounters::encounter)
-                .optional().map(this::details);
+        return findAll(List.of(encounterId)).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
     public Optional<EncounterDetails> find(long practiceId, String visitNumber) {
-        return jdbc.sql("SELECT * FROM encounter WHERE practice_id = ? AND visit_number = ?").param(practiceId)
-                .param(visitNumber).query(Encounters::encounter).optional().map(this::details);
+        return jdbc.sql("SELECT id FROM encounter WHERE practice_id = ? AND visit_number = ?").param(practiceId)
+                .param(visitNumber).query(Long.class).optional().flatMap(this::find);
     }
 
     /**
@@ -97,24 +96,6 @@ public class Encounters {
     public List<Long> ofPatient(long patientId) {
         return jdbc.sql("SELECT id FROM encounter WHERE patient_id = ? ORDER BY id").param(patientId)
                 .query(Long.class).list();
-    }
-
-    private EncounterDetails details(EncounterDetails.Encounter e) {
-        EncounterDetails.Patient patient = jdbc.sql("SELECT * FROM patient WHERE id = ?").param(e.patientId())
-                .query(Encounters::patient).single();
-        EncounterDetails.Guarantor guarantor = jdbc.sql("SELECT * FROM guarantor WHERE patient_id = ?")
-                .param(e.patientId()).query(Encounters::guarantor).optional().orElse(null);
-        List<EncounterDetails.Coverage> coverages = jdbc.sql("SELECT * FROM coverage WHERE patient_id = ? ORDER BY priority")
-                .param(e.patientId()).query(Encounters::coverage).list();
-        List<EncounterDetails.Diagnosis> diagnoses = jdbc.sql(
-                "SELECT * FROM diagnosis WHERE encounter_id = ? ORDER BY sequence, id").param(e.id())
-                .query(Encounters::diagnosis).list();
-        List<EncounterDetails.Procedure> procedures = jdbc.sql(
-                "SELECT * FROM procedure_entry WHERE encounter_id = ? ORDER BY sequence, id").param(e.id())
-                .query(Encounters::procedure).list();
-        List<EncounterDetails.Charge> charges = jdbc.sql("SELECT * FROM charge WHERE encounter_id = ? ORDER BY id")
-                .param(e.id()).query(Encounters::charge).list();
-        return new EncounterDetails(e, patient, guarantor, coverages, diagnoses, procedures, charges);
     }
 
     private static EncounterDetails.Encounter encounter(ResultSet rs, int n) throws SQLException {

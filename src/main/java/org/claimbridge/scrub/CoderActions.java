@@ -24,11 +24,12 @@ public class CoderActions {
     private final EncounterScrubber scrubber;
     private final ScrubResults results;
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     CoderActions(ScrubRecords records, EncounterScrubber scrubber, ScrubResults results, JdbcClient jdbc,
-                 EncounterCorrections corrections) {
+                 EncounterCorrections corrections, Clock clock) {
         this.corrections = corrections;
+        this.clock = clock;
         this.records = records;
         this.scrubber = scrubber;
         this.results = results;

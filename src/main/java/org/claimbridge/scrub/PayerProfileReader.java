@@ -1,6 +1,5 @@
 package org.claimbridge.scrub;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.claimbridge.codes.CodeFormats;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -52,9 +49,7 @@ final class PayerProfileReader {
     private List<ClaimContext.Payer> versions(String text) {
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = RuleFileReader.compose(text);
         } catch (MarkedYAMLException e) {
             error(e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, "YAML syntax: " + e.getProblem());
             return List.of();

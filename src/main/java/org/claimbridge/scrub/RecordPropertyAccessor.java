@@ -28,12 +28,14 @@ import org.springframework.expression.spel.CompilablePropertyAccessor;
 final class RecordPropertyAccessor implements CompilablePropertyAccessor {
 
     private final Class<?> type;
+    private final Class<?>[] targets;
     private final String name;
     private final Method accessor;
     private final MethodHandle handle;
 
     private RecordPropertyAccessor(Class<?> type, RecordComponent component, MethodHandle handle) {
         this.type = type;
+        this.targets = new Class<?>[] {type};
         this.name = component.getName();
         this.accessor = component.getAccessor();
         this.handle = handle;
@@ -67,7 +69,7 @@ final class RecordPropertyAccessor implements CompilablePropertyAccessor {
 
     @Override
     public Class<?>[] getSpecificTargetClasses() {
-        return new Class<?>[] {type};
+        return targets;
     }
 
     @Override

@@ -68,12 +68,17 @@ final class RuleFileReader {
         return new Result(rules, List.copyOf(reader.errors));
     }
 
+    /** The YAML node tree of a rules-folder file; a key given twice is a syntax error, not a silent overwrite. */
+    static Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(options).compose(new StringReader(text));
+    }
+
     private List<Rule> rules(String text) {
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = RuleFileReader.compose(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             // the problem mark is where the parser gave up; the context says what it was reading and from where

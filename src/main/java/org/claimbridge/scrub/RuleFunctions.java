@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.claimbridge.codes.CodeFormats;
+
 /**
  * The helpers rule expressions call as {@code #name(...)}. Pure functions of their arguments; a null argument is
  * "not valid" (or "blank"), never an exception, so a rule reads the same whether a field is missing or wrong.
@@ -21,13 +23,10 @@ public final class RuleFunctions {
     private static final Pattern TIN = Pattern.compile("\\d{2}-?\\d{7}");
     // NUCC codes: 3 digits, 6 more letters/digits, then X (the code's own marker)
     private static final Pattern TAXONOMY = Pattern.compile("[0-9]{3}[0-9A-Z]{6}X");
-    // letter, digit, letter-or-digit; optionally a dot and 1-4 more (the dot is optional on claims). U is in:
-    // CMS uses it for emergency codes (U07.1, U09.9)
-    private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
+    // narrower than CodeFormats.isCpt / isHcpcsLevelII (no MAAA 'M' codes, HCPCS letters A-V only): rules have
+    // flagged by these shapes since they shipped, so the two are reconciled as a rule change, not in passing
     private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
     private static final Pattern HCPCS = Pattern.compile("[A-V][0-9]{4}");
-    private static final Pattern MODIFIER = Pattern.compile("[0-9A-Z]{2}");
-    private static final Pattern POS = Pattern.compile("[0-9]{2}");
 
     private RuleFunctions() {
     }
@@ -63,7 +62,7 @@ public final class RuleFunctions {
     }
 
     public static boolean icd10Format(String code) {
-        return code != null && ICD10.matcher(code).matches();
+        return CodeFormats.isIcd10cm(code);
     }
 
     public static boolean cptFormat(String code) {
@@ -75,12 +74,12 @@ public final class RuleFunctions {
     }
 
     public static boolean modifierFormat(String modifier) {
-        return modifier != null && MODIFIER.matcher(modifier).matches();
+        return CodeFormats.isModifier(modifier);
     }
 
     /** A place-of-service code's shape: two digits (CMS POS code set). */
     public static boolean posFormat(String code) {
-        return code != null && POS.matcher(code).matches();
+        return CodeFormats.isPlaceOfService(code);
     }
 
     /** Days from {@code from} to {@code to} (negative when {@code to} is earlier), null when either is missing. */

@@ -1,5 +1,7 @@
 package org.claimbridge.scrub;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,13 +39,19 @@ class ScrubRecords {
     private final Clock clock;
     private final ReentrantLock turn = new ReentrantLock();
 
-    ScrubRecords(JdbcClient jdbc, JdbcTemplate template) {
+    ScrubRecords(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
-    private record Current(ScrubState state, int revision) {
+    /** An encounter's scrub as last recorded. */
+    private record Scrubbed(ScrubState state, int revision, String ruleSetVersion) {
+
+        static Scrubbed of(ResultSet rs) throws SQLException {
+            return new Scrubbed(ScrubState.valueOf(rs.getString("state")), rs.getInt("scrubbed_revision"),
+                    rs.getString("rule_set_version"));
+        }
     }
 
     private record Live(long id, String key, FindingStatus status, Severity severity) {
@@ -56,10 +64,12 @@ class ScrubRecords {
         }
         takeTurnUntilCommit();
         List<Long> ids = outcomes.stream().map(ScrubOutcome::encounterId).distinct().toList();
-        Map<Long, Current> current = new HashMap<>();
-        jdbc.sql("SELECT encounter_id, state, scrubbed_revision FROM encounter_scrub WHERE encounter_id IN (:ids)")
+        Map<Long, Scrubbed> current = new HashMap<>();
+        jdbc.sql("""
+                        SELECT encounter_id, state, scrubbed_revision, rule_set_version FROM encounter_scrub
+                        WHERE encounter_id IN (:ids)""")
                 .param("ids", ids).query(rs -> {
-                    current.put(rs.getLong(1), new Current(ScrubState.valueOf(rs.getString(2)), rs.getInt(3)));
+                    current.put(rs.getLong("encounter_id"), Scrubbed.of(rs));
                 });
         Map<Long, Map<String, Live>> live = liveFindings(ids);
         LocalDateTime now = LocalDateTime.now(clock);
@@ -69,7 +79,7 @@ class ScrubRecords {
         List<Object[]> states = new ArrayList<>();
         List<Object[]> transitions = new ArrayList<>();
         for (ScrubOutcome outcome : outcomes) {
-            Current before = current.get(outcome.encounterId());
+            Scrubbed before = current.get(outcome.encounterId());
             if (before != null && before.revision() > outcome.revision()) {
                 continue;
             }
@@ -173,15 +183,15 @@ class ScrubRecords {
         int errors = counts.getOrDefault("ERROR", 0);
         int warnings = counts.getOrDefault("WARNING", 0);
         ScrubState state = errors + warnings == 0 ? ScrubState.READY : ScrubState.FLAGGED;
-        var before = jdbc.sql("SELECT state, scrubbed_revision, rule_set_version FROM encounter_scrub WHERE encounter_id = ?")
-                .param(encounterId).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)})
-                .single();
+        Scrubbed before = jdbc.sql("""
+                        SELECT state, scrubbed_revision, rule_set_version FROM encounter_scrub WHERE encounter_id = ?""")
+                .param(encounterId).query((rs, n) -> Scrubbed.of(rs)).single();
         jdbc.sql("UPDATE encounter_scrub SET state = ?, open_errors = ?, open_warnings = ? WHERE encounter_id = ?")
                 .params(state.name(), errors, warnings, encounterId).update();
-        if (!state.name().equals(before[0])) {
+        if (state != before.state()) {
             List<Object[]> transition = new ArrayList<>();
-            transition.add(new Object[] {encounterId, before[0], state.name(), before[1], before[2], cut(actor, 80),
-                    cut(reason, MESSAGE_MAX), now});
+            transition.add(new Object[] {encounterId, before.state().name(), state.name(), before.revision(),
+                before.ruleSetVersion(), cut(actor, 80), cut(reason, MESSAGE_MAX), now});
             insertTransitions(transition);
         }
     }

@@ -1,5 +1,7 @@
 package org.claimbridge.scrub;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +45,7 @@ public class ScrubResults {
 
     public Optional<EncounterScrub> state(long encounterId) {
         return jdbc.sql("SELECT * FROM encounter_scrub WHERE encounter_id = ?").param(encounterId)
-                .query((rs, n) -> new EncounterScrub(rs.getLong("encounter_id"),
-                        ScrubState.valueOf(rs.getString("state")), rs.getInt("scrubbed_revision"),
-                        rs.getString("rule_set_version"), rs.getInt("open_errors"), rs.getInt("open_warnings"),
-                        rs.getObject("scrubbed_at", LocalDateTime.class)))
+                .query(ScrubResults::encounterScrub)
                 .optional();
     }
 
@@ -93,10 +92,13 @@ public class ScrubResults {
                         WHERE s.state = 'FLAGGED' AND e.status = 'ACTIVE' AND e.hold_reason IS NULL
                         ORDER BY s.open_errors DESC, s.scrubbed_at, s.encounter_id LIMIT ? OFFSET ?""")
                 .params(size, page * size)
-                .query((rs, n) -> new EncounterScrub(rs.getLong("encounter_id"),
-                        ScrubState.valueOf(rs.getString("state")), rs.getInt("scrubbed_revision"),
-                        rs.getString("rule_set_version"), rs.getInt("open_errors"), rs.getInt("open_warnings"),
-                        rs.getObject("scrubbed_at", LocalDateTime.class)))
+                .query(ScrubResults::encounterScrub)
                 .list();
+    }
+
+    private static EncounterScrub encounterScrub(ResultSet rs, int n) throws SQLException {
+        return new EncounterScrub(rs.getLong("encounter_id"), ScrubState.valueOf(rs.getString("state")),
+                rs.getInt("scrubbed_revision"), rs.getString("rule_set_version"), rs.getInt("open_errors"),
+                rs.getInt("open_warnings"), rs.getObject("scrubbed_at", LocalDateTime.class));
     }
 }
