@@ -19,7 +19,7 @@ public class PracticeDirectory {
 
     private static final String COLUMNS = """
             id, sending_facility, name, kind, configured, billing_npi, tin, taxonomy, address_line, city, state,
-            postal_code""";
+            postal_code, pay_to_address_line, pay_to_city, pay_to_state, pay_to_postal_code""";
 
     private final JdbcClient jdbc;
     private final Set<String> configuredSenders;
@@ -82,6 +82,7 @@ public class PracticeDirectory {
         return new Practice(rs.getLong("id"), rs.getString("sending_facility"), rs.getString("name"),
                 PracticeKind.valueOf(rs.getString("kind")), rs.getBoolean("configured"), rs.getString("billing_npi"),
                 rs.getString("tin"), rs.getString("taxonomy"), rs.getString("address_line"), rs.getString("city"),
-                rs.getString("state"), rs.getString("postal_code"));
+                rs.getString("state"), rs.getString("postal_code"), rs.getString("pay_to_address_line"),
+                rs.getString("pay_to_city"), rs.getString("pay_to_state"), rs.getString("pay_to_postal_code"));
     }
 }

@@ -1,5 +1,6 @@
 package org.claimbridge.practice;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,10 +17,18 @@ record PracticeProperties(List<Configured> practices, @DefaultValue Senders prac
         practices = practices == null ? List.of() : List.copyOf(practices);
     }
 
-    /** One practice as a billing company writes it down. */
+    /**
+     * One practice as a billing company writes it down.
+     *
+     * @param payToAddressLine where payment goes when not to the billing address; with the other three pay-to
+     *                         fields, or none of them
+     * @param chargemaster     the practice's chargemaster CSV, relative to the working directory; none keeps the
+     *                         items loaded before
+     */
     record Configured(String sendingFacility, String name, @DefaultValue("PROFESSIONAL") PracticeKind kind,
                       String billingNpi, String tin, String taxonomy, String addressLine, String city,
-                      String state, String postalCode) {
+                      String state, String postalCode, String payToAddressLine, String payToCity,
+                      String payToState, String payToPostalCode, Path chargemaster) {
     }
 
     /**

@@ -34,7 +34,8 @@ class ClaimContextsTest {
                                 List.of(), BigDecimal.ONE, new BigDecimal("-80.00"), List.of(), "11", null, null,
                                 null, "ACTIVE", 2L, 1)));
         Practice practice = new Practice(7, "SAMPLECLINIC", "Sample Clinic", PracticeKind.PROFESSIONAL, true,
-                "1234567893", "12-3456789", "207Q00000X", "1 Main", "Springfield", "IL", "62701");
+                "1234567893", "12-3456789", "207Q00000X", "1 Main", "Springfield", "IL", "62701",
+                null, null, null, null);
 
         ClaimContext claim = ClaimContexts.of(details, practice, LocalDate.of(2026, 3, 10));
 
