@@ -172,6 +172,17 @@ class GuideSchemaTest {
     }
 
     @Test
+    void everyInstitutionalClaimNeedsItsInstitutionalClaimCode() {
+        // CL1 (admission type, source, patient status) is required on outpatient claims as well
+        String edi = sample("837i-outpatient.edi").replace("CL1*1**01~\n", "").replace("SE*36*", "SE*35*");
+
+        assertThat(read(edi.getBytes(StandardCharsets.US_ASCII), institutional).issues())
+                .extracting(Issue::event, Issue::error, Issue::referenceCode)
+                .containsExactly(tuple(EDIStreamEvent.SEGMENT_ERROR,
+                        EDIStreamValidationError.IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE, "CL1"));
+    }
+
+    @Test
     void segmentsSharingATagMustComeInGuideOrder() {
         // DTP*434 (Statement Dates) written before DTP*096 (Discharge Hour): StAEDI only looks forward
         // among the DTP implementations, so the guide's order of same-tag segments is enforced
