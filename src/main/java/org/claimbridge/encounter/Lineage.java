@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +54,35 @@ public class Lineage {
     public List<FieldChange> historyOf(String entity, long entityId, String field) {
         return jdbc.sql(SELECT + "WHERE s.entity = ? AND s.entity_id = ? AND s.field = ? ORDER BY s.id")
                 .param(entity).param(entityId).param(field).query(Lineage::row).list();
+    }
+
+    /** A stored value's place: which column of which row. */
+    public record FieldRef(String entity, long entityId, String field) {
+    }
+
+    /**
+     * The sources each field had up to field_source id {@code mark} (inclusive), oldest first: what a claim built
+     * when that was the newest source can have taken its values from.
+     */
+    public Map<FieldRef, List<FieldChange>> historiesUpTo(Collection<FieldRef> refs, long mark) {
+        Map<FieldRef, List<FieldChange>> histories = new LinkedHashMap<>();
+        if (refs.isEmpty()) {
+            return histories;
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        params.add(mark);
+        for (FieldRef ref : refs) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(s.entity = ? AND s.entity_id = ? AND s.field = ?)");
+            params.add(ref.entity());
+            params.add(ref.entityId());
+            params.add(ref.field());
+        }
+        jdbc.sql(SELECT + "WHERE s.id <= ? AND (" + where + ") ORDER BY s.id").params(params).query(Lineage::row)
+                .list().forEach(change -> histories.computeIfAbsent(
+                        new FieldRef(change.entity(), change.entityId(), change.field()), k -> new ArrayList<>())
+                        .add(change));
+        return histories;
     }
 
     private static FieldChange row(ResultSet rs, int n) throws SQLException {

@@ -23,6 +23,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,14 +45,17 @@ public class ScrubJobs implements DisposableBean {
     private final JobRepository jobRepository;
     private final Job scrubJob;
     private final ScrubProperties properties;
+    private final ApplicationEventPublisher events;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "scrub-job"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "scrub-after-changes"));
     private final AtomicBoolean waiting = new AtomicBoolean();
     private final AtomicBoolean afterChangesPending = new AtomicBoolean();
 
-    ScrubJobs(JobOperator jobOperator, JobRepository jobRepository, Job scrubJob, ScrubProperties properties) {
+    ScrubJobs(JobOperator jobOperator, JobRepository jobRepository, Job scrubJob, ScrubProperties properties,
+              ApplicationEventPublisher events) {
         this.jobOperator = jobOperator;
+        this.events = events;
         this.jobRepository = jobRepository;
         this.scrubJob = scrubJob;
         this.properties = properties;
@@ -150,7 +154,9 @@ public class ScrubJobs implements DisposableBean {
                 .addString("trigger", trigger)
                 .toJobParameters();
         JobExecution execution = jobOperator.start(scrubJob, parameters);
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            events.publishEvent(new ScrubRunFinished(execution.getId()));
+        } else {
             log.warn("Scrub run {} ended {}: {}", execution.getId(), execution.getStatus(),
                     execution.getExitStatus().getExitDescription());
         }

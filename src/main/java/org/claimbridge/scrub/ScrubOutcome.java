@@ -8,6 +8,9 @@ record ScrubOutcome(long encounterId, int revision, String ruleSetVersion, List<
     /** The rule id of the finding an encounter gets when it could not be scrubbed at all. */
     static final String SCRUB_FAILED = "SCRUB-FAILED";
 
+    /** The rule id of the finding an encounter gets when the claim built from it broke the implementation guide. */
+    static final String CLAIM_REFUSED = "CLAIM-REFUSED";
+
     /**
      * An encounter the scrub could not judge: one error finding that says why, so it goes to a coder (and support)
      * instead of stopping the run for every encounter after it.

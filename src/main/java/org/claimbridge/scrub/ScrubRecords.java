@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * undoing a newer scrub. One claimbridge node writes scrubs; the database's unique live-finding key backs that up.
  */
 @Repository
-class ScrubRecords {
+public class ScrubRecords {
 
     private static final int MESSAGE_MAX = 1000;
     private static final int FIELD_MAX = 160;
@@ -171,6 +171,36 @@ class ScrubRecords {
         }
         refreshState(encounterId, "coder " + username, "warning " + findingId + " overridden: " + reason, now);
         return true;
+    }
+
+    /**
+     * Puts an encounter back in the coders' queue because the claim built from it broke the implementation guide:
+     * an open {@value ScrubOutcome#CLAIM_REFUSED} error with the writer's reason. Ignored when the encounter has been
+     * scrubbed at a later revision since (its newer data gets a claim of its own).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claimRefused(long encounterId, int revision, String reason, String actor) {
+        takeTurnUntilCommit();
+        LocalDateTime now = LocalDateTime.now(clock);
+        Integer scrubbed = jdbc.sql("SELECT scrubbed_revision FROM encounter_scrub WHERE encounter_id = ?")
+                .param(encounterId).query(Integer.class).optional().orElse(null);
+        if (scrubbed == null || scrubbed != revision) {
+            return;
+        }
+        String version = jdbc.sql("SELECT rule_set_version FROM encounter_scrub WHERE encounter_id = ?")
+                .param(encounterId).query(String.class).single();
+        jdbc.sql("""
+                        INSERT INTO scrub_finding (encounter_id, rule_id, field, severity, message, fix,
+                            rule_set_version, status, opened_revision, opened_at, last_seen_revision)
+                        VALUES (?, ?, '', 'ERROR', ?, ?, ?, 'OPEN', ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE message = VALUES(message), status = 'OPEN',
+                            last_seen_revision = VALUES(last_seen_revision)""")
+                .params(encounterId, ScrubOutcome.CLAIM_REFUSED, cut("The claim could not be written: " + reason,
+                                MESSAGE_MAX),
+                        "Correct the encounter (or the practice or payer set-up the reason names); the claim is"
+                                + " built again once the encounter is ready.", version, revision, now, revision)
+                .update();
+        refreshState(encounterId, actor, "claim refused: " + reason, now);
     }
 
     private void refreshState(long encounterId, String actor, String reason, LocalDateTime now) {

@@ -16,4 +16,8 @@ public record ClaimbridgeProperties(@DefaultValue("./data") Path dataDir) {
     public Path inbox(String kind) {
         return dataDir.resolve("inbox").resolve(kind);
     }
+
+    public Path outbox(String kind) {
+        return dataDir.resolve("outbox").resolve(kind);
+    }
 }

@@ -1,6 +1,5 @@
 package org.claimbridge.bench;
 
-import java.lang.management.ManagementFactory;
 
 import org.claimbridge.ClaimbridgeApplication;
 import org.claimbridge.practice.PracticeDirectory;
@@ -66,30 +65,6 @@ public final class ScrubBenchmark {
                     heap.peak >> 20);
         } finally {
             app.close();
-        }
-    }
-
-    /** The most heap in use at any of its looks, every 10 ms while the run lasts. */
-    private static final class HeapSampler extends Thread {
-
-        private volatile long peak;
-
-        HeapSampler() {
-            super("heap-sampler");
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (!isInterrupted()) {
-                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
     }
 }

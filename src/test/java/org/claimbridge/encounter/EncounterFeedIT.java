@@ -596,7 +596,7 @@ class EncounterFeedIT {
             assertThat(p.addressLine()).isEqualTo("1 River Rd");
             assertThat(p.city()).isEqualTo("Springfield");
             assertThat(p.state()).isEqualTo("IL");
-            assertThat(p.postalCode()).isEqualTo("62702");
+            assertThat(p.postalCode()).isEqualTo("627020001");
         });
         assertThat(practices.isConfigured("FAMPRAC")).isTrue();
         assertThat(practices.rejectsUnknownSenders()).isFalse();

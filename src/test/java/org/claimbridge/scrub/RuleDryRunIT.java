@@ -81,7 +81,8 @@ class RuleDryRunIT {
         assertThat(listed.get("messages").get(0).asString()).isEqualTo("No referring provider on visit 'VD1'");
         JsonNode newRule = report.get("rules").get(1);
         assertThat(newRule.get("ruleId").asString()).isEqualTo("NEW-HIGH-CHARGE");
-        assertThat(newRule.get("flagged").asInt()).isZero();
+        // other tests' encounters in the same database may bill more; these two bill 100.00 a line
+        assertThat(newRule.get("encounters").findValuesAsString("visitNumber")).doesNotContain("VD1", "VD2");
         assertThat(newRule.get("activeFlagged").isNull()).isTrue();
         // nothing was recorded
         assertThat(jdbc.sql("SELECT COUNT(*) FROM scrub_finding").query(Integer.class).single())

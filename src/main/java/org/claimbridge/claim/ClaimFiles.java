@@ -1,0 +1,274 @@
+package org.claimbridge.claim;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.xlate.edi.stream.EDIStreamException;
+import org.claimbridge.practice.ClaimReceivers;
+import org.claimbridge.practice.Receiver;
+import org.claimbridge.scrub.ScrubRecords;
+import org.claimbridge.system.ClaimbridgeProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes built claims to the outbox: one interchange per receiver per run, named with its ISA13, in
+ * {@code ${claimbridge.data-dir}/outbox/837/}.
+ * <p>
+ * Order of work, so a crash never sends a claim twice or loses one: the control numbers are taken and the
+ * interchange recorded as WRITING; the file is written under a temporary name and forced to disk; one transaction
+ * marks its claims WRITTEN (or INVALID) and the interchange WRITTEN; then the file is renamed into place. At start a
+ * WRITING interchange is abandoned (its claims are still BUILT and go into the next file, its numbers are burned) and
+ * a WRITTEN one whose rename was cut short is renamed.
+ */
+@Component
+class ClaimFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimFiles.class);
+    private static final int PAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ClaimReceivers receivers;
+    private final GuideSchemas schemas;
+    private final ControlNumbers numbers;
+    private final ScrubRecords scrub;
+    private final ClaimRecords records;
+    private final Path outbox;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    ClaimFiles(JdbcClient jdbc, JdbcTemplate template, ClaimReceivers receivers, GuideSchemas schemas,
+               ControlNumbers numbers, ScrubRecords scrub, ClaimRecords records, ClaimbridgeProperties properties,
+               PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.receivers = receivers;
+        this.schemas = schemas;
+        this.numbers = numbers;
+        this.scrub = scrub;
+        this.records = records;
+        this.outbox = properties.outbox("837");
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** What one interchange held. */
+    record Written(String receiver, String isaControl, Path file, int claims, int refused) {
+    }
+
+    Path outbox() {
+        return outbox;
+    }
+
+    /** Writes every BUILT claim, one interchange per receiver that has any. */
+    List<Written> writeAll(String actor, Long jobExecutionId) {
+        recover();
+        List<Written> written = new ArrayList<>();
+        for (Receiver receiver : receivers.all()) {
+            List<Long> ids = jdbc.sql("SELECT id FROM claim WHERE status = 'BUILT' AND receiver = ? ORDER BY kind, id")
+                    .param(receiver.id()).query(Long.class).list();
+            if (!ids.isEmpty()) {
+                written.add(write(receiver, ids, actor, jobExecutionId));
+            }
+        }
+        return written;
+    }
+
+    private record Outcome(long claimId, long encounterId, int revision, String pcn, String stControl,
+                           Long groupId, List<String> errors) {
+    }
+
+    private Written write(Receiver receiver, List<Long> ids, String actor, Long jobExecutionId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        String isa = numbers.interchange();
+        String name = receiver.id() + "-" + isa + ".837";
+        Path file = outbox.resolve(name);
+        Path temp = outbox.resolve("." + name + ".part");
+        long interchangeId = ownTransaction.execute(status -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            INSERT INTO x12_interchange (receiver, isa_control, usage_code, file_name, status, claims,
+                                refused, job_execution_id, created_at)
+                            VALUES (?, ?, ?, ?, 'WRITING', 0, 0, ?, ?)""")
+                    .params(receiver.id(), isa, String.valueOf(receiver.usage()), name, jobExecutionId, now)
+                    .update(key);
+            return key.getKey().longValue();
+        });
+        long nextSt = numbers.transactions(ids.size());
+        List<Outcome> outcomes = new ArrayList<>(ids.size());
+        try {
+            Files.createDirectories(outbox);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                try (InterchangeWriter writer = new InterchangeWriter(stream, new InterchangeWriter.Envelope(
+                        receiver, receivers.submitter(), isa, now), schemas)) {
+                    ClaimKind kind = null;
+                    Long groupId = null;
+                    for (int from = 0; from < ids.size(); from += PAGE) {
+                        for (Stored claim : load(ids.subList(from, Math.min(ids.size(), from + PAGE)))) {
+                            if (claim.document().kind() != kind) {
+                                if (kind != null) {
+                                    writer.endGroup();
+                                }
+                                kind = claim.document().kind();
+                                String gs = numbers.group();
+                                groupId = group(interchangeId, gs, kind);
+                                writer.startGroup(kind, gs);
+                            }
+                            String st = ControlNumbers.transaction(nextSt++);
+                            List<String> errors = writer.write(claim.document(), st);
+                            outcomes.add(new Outcome(claim.id(), claim.encounterId(), claim.revision(),
+                                    claim.document().patientControlNumber(), st, groupId, errors));
+                        }
+                    }
+                    if (kind != null) {
+                        writer.endGroup();
+                    }
+                    writer.finish();
+                }
+                stream.flush();
+                channel.force(true);
+            }
+        } catch (IOException | EDIStreamException | RuntimeException e) {
+            // nothing is marked: the claims stay BUILT for the next run, the numbers taken are burned
+            abandon(interchangeId, temp, e.getMessage());
+            throw new IllegalStateException("the 837 file for " + receiver.id() + " could not be written: "
+                    + e.getMessage(), e);
+        }
+        int refused = (int) outcomes.stream().filter(o -> !o.errors().isEmpty()).count();
+        int accepted = outcomes.size() - refused;
+        ownTransaction.executeWithoutResult(status -> record(interchangeId, outcomes, accepted, refused, actor));
+        if (accepted == 0) {
+            deleteQuietly(temp);
+        } else {
+            file(interchangeId, temp, file);
+        }
+        log.info("837 interchange {} for {}: {} claim(s) written, {} refused by the guide", isa, receiver.id(),
+                accepted, refused);
+        return new Written(receiver.id(), isa, accepted == 0 ? null : file, accepted, refused);
+    }
+
+    private record Stored(long id, long encounterId, int revision, ClaimDocument document) {
+    }
+
+    private List<Stored> load(List<Long> ids) {
+        Map<Long, Stored> byId = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, encounter_id, encounter_revision, document FROM claim WHERE id IN (:ids)")
+                .param("ids", ids).query(rs -> {
+                    byId.put(rs.getLong("id"), new Stored(rs.getLong("id"), rs.getLong("encounter_id"),
+                            rs.getInt("encounter_revision"), ClaimDocuments.decode(rs.getBytes("document"))));
+                });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private long group(long interchangeId, String gs, ClaimKind kind) {
+        return ownTransaction.execute(status -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO x12_group (interchange_id, gs_control, version) VALUES (?, ?, ?)")
+                    .params(interchangeId, gs, kind.guide()).update(key);
+            return key.getKey().longValue();
+        });
+    }
+
+    private void record(long interchangeId, List<Outcome> outcomes, int accepted, int refused, String actor) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Object[]> written = new ArrayList<>();
+        List<Object[]> invalid = new ArrayList<>();
+        List<Object[]> transitions = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.errors().isEmpty()) {
+                written.add(new Object[] {interchangeId, o.groupId(), o.stControl(), now, o.claimId()});
+                transitions.add(new Object[] {o.claimId(), ClaimStatus.BUILT.name(), ClaimStatus.WRITTEN.name(),
+                        actor, "in interchange " + interchangeId + ", ST02 " + o.stControl(), now});
+            } else {
+                String reason = "the " + "implementation guide refused it: " + String.join("; ", o.errors());
+                invalid.add(new Object[] {ClaimRecords.cut(reason), o.claimId()});
+                transitions.add(new Object[] {o.claimId(), ClaimStatus.BUILT.name(), ClaimStatus.INVALID.name(),
+                        actor, ClaimRecords.cut(reason), now});
+                scrub.claimRefused(o.encounterId(), o.revision(), "claim " + o.pcn() + ": " + reason, actor);
+            }
+        }
+        template.batchUpdate("""
+                UPDATE claim SET status = 'WRITTEN', interchange_id = ?, group_id = ?, st_control = ?, written_at = ?
+                WHERE id = ? AND status = 'BUILT'""", written);
+        template.batchUpdate("UPDATE claim SET status = 'INVALID', status_reason = ? WHERE id = ? AND status = 'BUILT'",
+                invalid);
+        records.transitions(transitions);
+        jdbc.sql("""
+                        UPDATE x12_interchange SET status = ?, claims = ?, refused = ?, written_at = ? WHERE id = ?""")
+                .params(accepted == 0 ? "ABANDONED" : "WRITTEN", accepted, refused, now, interchangeId).update();
+    }
+
+    private void abandon(long interchangeId, Path temp, String why) {
+        deleteQuietly(temp);
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                        "UPDATE x12_interchange SET status = 'ABANDONED' WHERE id = ? AND status = 'WRITING'")
+                .param(interchangeId).update());
+        log.error("837 interchange {} abandoned: {}", interchangeId, why);
+    }
+
+    /** Finishes what a crash cut short (see the class comment). */
+    void recover() {
+        jdbc.sql("SELECT id, file_name, status FROM x12_interchange WHERE status IN ('WRITING', 'WRITTEN')")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list()
+                .forEach(row -> {
+                    long id = (Long) row[0];
+                    String name = (String) row[1];
+                    Path temp = outbox.resolve("." + name + ".part");
+                    if ("WRITING".equals(row[2])) {
+                        abandon(id, temp, "cut short before its claims were recorded; they go into the next file");
+                    } else {
+                        log.warn("837 interchange {} was recorded but not renamed into place; renaming it now", id);
+                        file(id, temp, outbox.resolve(name));
+                    }
+                });
+    }
+
+    /** Puts a recorded interchange's file in place under its own name. */
+    private void file(long interchangeId, Path temp, Path file) {
+        if (Files.exists(temp)) {
+            move(temp, file);
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE x12_interchange SET status = 'FILED' WHERE id = ?").param(interchangeId).update());
+    }
+
+    private static void move(Path temp, Path file) {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the 837 file " + file + " could not be put in place", e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", path, e.getMessage());
+        }
+    }
+}

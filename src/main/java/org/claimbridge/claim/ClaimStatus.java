@@ -1,0 +1,22 @@
+package org.claimbridge.claim;
+
+/** Where a claim stands on its way to the payer. */
+public enum ClaimStatus {
+    /** Assembled from a ready encounter; goes into the next file for its receiver. */
+    BUILT,
+    /** A secondary or tertiary claim: it waits for the payer before it to adjudicate the primary. */
+    WAITING,
+    /** A replacement or void that waits for the payer's claim control number of the claim it replaces (REF*F8). */
+    HELD,
+    /** The guide would not take it: the reason is recorded and the encounter went back to the coders. */
+    INVALID,
+    /** Never sent: a later revision of the encounter was built before it reached a file. */
+    SUPERSEDED,
+    /** In an 837 file in the outbox. */
+    WRITTEN;
+
+    /** Whether the payer may hold this claim, so a change to it must go as a replacement or a void. */
+    boolean sent() {
+        return this == WRITTEN;
+    }
+}

@@ -1,0 +1,79 @@
+package org.claimbridge.claim;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.claimbridge.practice.Delimiters;
+import org.claimbridge.practice.Receiver;
+import org.claimbridge.practice.Submitter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterchangeWriterTest {
+
+    static final GuideSchemas SCHEMAS = new GuideSchemas();
+    static final Submitter SUBMITTER = new Submitter("Claimbridge Billing", "ZZ", "CLAIMBRIDGE", "CLAIMBRIDGE",
+            "Billing Desk", "2175550100", null);
+    static final Receiver RECEIVER = new Receiver("AVAILITY", "Availity", "ZZ", "030240928", "030240928",
+            "030240928", 'T', Delimiters.STANDARD, List.of("*"));
+
+    @Test
+    void aClaimTheGuideRefusesIsLeftOutWholeAndTheOthersAreWrittenAndValid() throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<String> good;
+        List<String> bad;
+        List<String> second;
+        try (InterchangeWriter writer = new InterchangeWriter(file, envelope(), SCHEMAS)) {
+            writer.startGroup(ClaimKind.PROFESSIONAL, "17");
+            good = writer.write(claim("42-1", "Quimby"), "0001");
+            bad = writer.write(claim("43-1", null), "0002");
+            second = writer.write(claim("44-1", "Ortega"), "0003");
+            assertThat(writer.endGroup()).isTrue();
+            writer.finish();
+        }
+
+        assertThat(good).isEmpty();
+        assertThat(second).isEmpty();
+        assertThat(bad).isNotEmpty();
+        assertThat(String.join("; ", bad)).contains("2010BA");
+
+        X12ReadBack.Read read = X12ReadBack.read(file.toByteArray(), SCHEMAS);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.all("CLM")).extracting(s -> s.get(1)).containsExactly("42-1", "44-1");
+        assertThat(read.all("ST")).extracting(s -> s.get(2)).containsExactly("0001", "0003");
+        assertThat(read.all("GE").get(0).get(1)).isEqualTo("2");
+        assertThat(read.all("ISA").get(0).get(13)).isEqualTo("000000123");
+        assertThat(read.all("IEA").get(0).get(1)).isEqualTo("1");
+        List<X12ReadBack.Segment> claim = read.claim("42-1");
+        assertThat(claim.get(claim.size() - 1).get(1)).isEqualTo(String.valueOf(claim.size()));
+    }
+
+    private static InterchangeWriter.Envelope envelope() {
+        return new InterchangeWriter.Envelope(RECEIVER, SUBMITTER, "000000123", LocalDateTime.of(2026, 11, 25, 9,
+                30));
+    }
+
+    static ClaimDocument claim(String pcn, String lastName) {
+        ClaimDocument.Address address = new ClaimDocument.Address("100 Main St", null, "Springfield", "IL",
+                "627011234");
+        ClaimDocument.Person person = new ClaimDocument.Person(lastName, "Harold", null, LocalDate.of(1952, 4, 2),
+                "M", address);
+        return new ClaimDocument(ClaimKind.PROFESSIONAL, pcn, "1", null, new BigDecimal("150.00"), "P", "MB",
+                new ClaimDocument.BillingProvider("Maple Family Practice", "1234567893", "207Q00000X", "123456789",
+                        address, null),
+                new ClaimDocument.Subscriber(person, "1EG4TE5MK73", null, null, "18"),
+                new ClaimDocument.Payer("Medicare Part B", "06102"), null, "18",
+                new ClaimDocument.Visit("11", null, LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 3), null, null,
+                        null, null, null, null, false),
+                List.of(new ClaimDocument.Diagnosis(1, "E11.9", false)), List.of(), null,
+                new ClaimDocument.Provider("Okafor", "Adaeze", "1049283710", "charge.performing_npi", 1), null, null,
+                List.of(),
+                List.of(new ClaimDocument.Line(1, 1, pcn + "-1", LocalDate.of(2026, 11, 3), "99214", List.of("25"),
+                        null, BigDecimal.ONE, new BigDecimal("150.00"), List.of(1), "11", null)),
+                new ClaimDocument.Origin(1, 1, 1, 1L, null));
+    }
+}
