@@ -161,8 +161,9 @@ class ClaimAssembler {
 
     /** Charges the payer is asked to pay: active charges, not credits and not taken back by one. */
     static List<Charge> billable(List<Charge> charges) {
+        // a charge sent without an amount is billed at the chargemaster price (see line())
         return charges.stream().filter(c -> "ACTIVE".equals(c.status()) && !"CD".equals(c.transactionType())
-                && c.amount() != null && c.amount().signum() > 0).toList();
+                && (c.amount() == null || c.amount().signum() > 0)).toList();
     }
 
     static List<List<Charge>> split(List<Charge> charges, int max) {
@@ -221,7 +222,8 @@ class ClaimAssembler {
         /** What is known of a claim that could not be assembled, so its refusal can be shown. */
         ClaimDocument skeleton() {
             Coverage coverage = coverages.get(index);
-            BigDecimal total = charges.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = charges.stream().map(Charge::amount).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             return new ClaimDocument(kind, pcn, "1", null, total, SEQUENCES[index], null, null, null,
                     new ClaimDocument.Payer(coverage.payerName(), coverage.payerId()), null, null, null, List.of(),
                     List.of(), null, null, null, null, List.of(), List.of(), origin(coverage));
@@ -416,13 +418,21 @@ class ClaimAssembler {
                                         ClaimDocument.Provider claimRendering) {
             String procedure = charge.procedureCode();
             String revenue = null;
-            if (kind == ClaimKind.INSTITUTIONAL || procedure == null) {
+            BigDecimal units = charge.units() == null ? BigDecimal.ONE : charge.units();
+            BigDecimal amount = charge.amount();
+            if (kind == ClaimKind.INSTITUTIONAL || procedure == null || amount == null) {
                 ChargemasterItem item = charge.transactionCode() == null ? null
                         : settings.chargemaster(details.encounter().practiceId(), charge.transactionCode())
                         .orElse(null);
                 if (item != null) {
                     procedure = procedure == null ? item.procedureCode() : procedure;
                     revenue = item.revenueCode();
+                    amount = amount == null && item.price() != null
+                            ? item.price().multiply(units).setScale(2, java.math.RoundingMode.HALF_UP) : amount;
+                }
+                if (amount == null) {
+                    throw new Refusal("line " + number + ": charge " + charge.transactionId() + " has no amount"
+                            + " and transaction code " + charge.transactionCode() + " no chargemaster price");
                 }
                 if (kind == ClaimKind.INSTITUTIONAL && revenue == null) {
                     throw new Refusal("line " + number + ": transaction code " + charge.transactionCode()
@@ -452,10 +462,8 @@ class ClaimAssembler {
                 rendering = provider(charge.performingName(), charge.performingNpi(), "charge.performing_npi",
                         charge.id());
             }
-            BigDecimal units = charge.units() == null ? BigDecimal.ONE : charge.units();
             return new ClaimDocument.Line(number, charge.id(), pcn + "-" + number, charge.serviceDate(), procedure,
-                    charge.modifiers(), revenue, units, charge.amount(), pointers, charge.placeOfService(),
-                    rendering);
+                    charge.modifiers(), revenue, units, amount, pointers, charge.placeOfService(), rendering);
         }
 
         private ClaimDocument.Visit visit(Coverage coverage, List<ClaimDocument.Line> lines) {

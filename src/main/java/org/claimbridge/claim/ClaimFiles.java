@@ -15,6 +15,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.xlate.edi.stream.EDIStreamException;
 import org.claimbridge.practice.ClaimReceivers;
@@ -22,6 +26,7 @@ import org.claimbridge.practice.Receiver;
 import org.claimbridge.scrub.ScrubRecords;
 import org.claimbridge.system.ClaimbridgeProperties;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a WRITTEN one whose rename was cut short is renamed.
  */
 @Component
-class ClaimFiles {
+class ClaimFiles implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimFiles.class);
     private static final int PAGE = 500;
@@ -57,10 +62,12 @@ class ClaimFiles {
     private final Path outbox;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final int renderThreads;
+    private final ExecutorService renderPool;
 
     ClaimFiles(JdbcClient jdbc, JdbcTemplate template, ClaimReceivers receivers, GuideSchemas schemas,
                ControlNumbers numbers, ScrubRecords scrub, ClaimRecords records, ClaimbridgeProperties properties,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               PlatformTransactionManager transactionManager, Clock clock, ClaimProperties claimProperties) {
         this.jdbc = jdbc;
         this.template = template;
         this.receivers = receivers;
@@ -72,6 +79,17 @@ class ClaimFiles {
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.renderThreads = claimProperties.renderThreadCount();
+        this.renderPool = Executors.newFixedThreadPool(renderThreads, r -> {
+            Thread t = new Thread(r, "claims-render");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        renderPool.shutdownNow();
     }
 
     /** What one interchange held. */
@@ -123,28 +141,38 @@ class ClaimFiles {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-                try (InterchangeWriter writer = new InterchangeWriter(stream, new InterchangeWriter.Envelope(
-                        receiver, receivers.submitter(), isa, now), schemas)) {
-                    ClaimKind kind = null;
+                InterchangeWriter.Envelope envelope = new InterchangeWriter.Envelope(receiver,
+                        receivers.submitter(), isa, now);
+                try (InterchangeWriter writer = new InterchangeWriter(stream, envelope, schemas);
+                     Renderers renderers = new Renderers(envelope)) {
                     Long groupId = null;
                     for (int from = 0; from < ids.size(); from += PAGE) {
-                        for (Stored claim : load(ids.subList(from, Math.min(ids.size(), from + PAGE)))) {
-                            if (claim.document().kind() != kind) {
-                                if (kind != null) {
+                        List<Stored> page = load(ids.subList(from, Math.min(ids.size(), from + PAGE)));
+                        List<String> st = new ArrayList<>(page.size());
+                        for (int i = 0; i < page.size(); i++) {
+                            st.add(ControlNumbers.transaction(nextSt++));
+                        }
+                        List<TransactionSets.Rendered> rendered = renderers.render(page, st);
+                        for (int i = 0; i < page.size(); i++) {
+                            Stored claim = page.get(i);
+                            ClaimKind kind = claim.document().kind();
+                            if (kind != writer.currentKind()) {
+                                if (writer.currentKind() != null) {
                                     writer.endGroup();
                                 }
-                                kind = claim.document().kind();
                                 String gs = numbers.group();
                                 groupId = group(interchangeId, gs, kind);
                                 writer.startGroup(kind, gs);
                             }
-                            String st = ControlNumbers.transaction(nextSt++);
-                            List<String> errors = writer.write(claim.document(), st);
+                            TransactionSets.Rendered r = rendered.get(i);
+                            if (!r.refused()) {
+                                writer.append(kind, r.bytes());
+                            }
                             outcomes.add(new Outcome(claim.id(), claim.encounterId(), claim.revision(),
-                                    claim.document().patientControlNumber(), st, groupId, errors));
+                                    claim.document().patientControlNumber(), st.get(i), groupId, r.errors()));
                         }
                     }
-                    if (kind != null) {
+                    if (writer.currentKind() != null) {
                         writer.endGroup();
                     }
                     writer.finish();
@@ -152,7 +180,11 @@ class ClaimFiles {
                 stream.flush();
                 channel.force(true);
             }
-        } catch (IOException | EDIStreamException | RuntimeException e) {
+        } catch (IOException | EDIStreamException | InterruptedException | ExecutionException
+                 | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             // nothing is marked: the claims stay BUILT for the next run, the numbers taken are burned
             abandon(interchangeId, temp, e.getMessage());
             throw new IllegalStateException("the 837 file for " + receiver.id() + " could not be written: "
@@ -172,6 +204,50 @@ class ClaimFiles {
     }
 
     private record Stored(long id, long encounterId, int revision, ClaimDocument document) {
+    }
+
+    /**
+     * One {@link TransactionSets} per render thread for one interchange: a page of claims is cut in as many slices,
+     * rendered side by side, and handed back in order.
+     */
+    private final class Renderers implements AutoCloseable {
+        private final List<TransactionSets> sets = new ArrayList<>();
+
+        Renderers(InterchangeWriter.Envelope envelope) throws EDIStreamException {
+            for (int i = 0; i < renderThreads; i++) {
+                sets.add(new TransactionSets(envelope, schemas));
+            }
+        }
+
+        List<TransactionSets.Rendered> render(List<Stored> page, List<String> st)
+                throws InterruptedException, ExecutionException {
+            int slice = (page.size() + sets.size() - 1) / sets.size();
+            List<Future<List<TransactionSets.Rendered>>> slices = new ArrayList<>();
+            for (int t = 0; t < sets.size() && t * slice < page.size(); t++) {
+                TransactionSets set = sets.get(t);
+                int from = t * slice;
+                int to = Math.min(page.size(), from + slice);
+                slices.add(renderPool.submit(() -> {
+                    List<TransactionSets.Rendered> out = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) {
+                        out.add(set.render(page.get(i).document(), st.get(i)));
+                    }
+                    return out;
+                }));
+            }
+            List<TransactionSets.Rendered> all = new ArrayList<>(page.size());
+            for (Future<List<TransactionSets.Rendered>> f : slices) {
+                all.addAll(f.get());
+            }
+            return all;
+        }
+
+        @Override
+        public void close() throws EDIStreamException {
+            for (TransactionSets set : sets) {
+                set.close();
+            }
+        }
     }
 
     private List<Stored> load(List<Long> ids) {

@@ -98,9 +98,18 @@ final class ClaimSegments {
         loop.accept("1000A submitter: ");
         segment("NM1", "41", "2", text(submitter.name(), 60), null, null, null, null, "46",
                 id(submitter.id(), 80));
-        segment("PER", "IC", text(submitter.contactName(), 60), "TE", digits(submitter.contactPhone()),
-                blank(submitter.contactEmail()) ? null : "EM", blank(submitter.contactEmail()) ? null
-                        : submitter.contactEmail());
+        List<String> contact = new ArrayList<>();
+        if (!blank(submitter.contactPhone())) {
+            contact.add("TE");
+            contact.add(digits(submitter.contactPhone()));
+        }
+        if (!blank(submitter.contactEmail())) {
+            contact.add("EM");
+            contact.add(submitter.contactEmail());
+        }
+        segment("PER", "IC", text(submitter.contactName(), 60), contact.size() > 0 ? contact.get(0) : null,
+                contact.size() > 1 ? contact.get(1) : null, contact.size() > 2 ? contact.get(2) : null,
+                contact.size() > 3 ? contact.get(3) : null);
         loop.accept("1000B receiver: ");
         segment("NM1", "40", "2", text(envelope.receiver().name(), 60), null, null, null, null, "46",
                 id(envelope.receiver().nm1Id(), 80));

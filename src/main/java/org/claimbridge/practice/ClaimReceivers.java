@@ -34,9 +34,12 @@ public class ClaimReceivers {
     static final Set<String> FILING_INDICATORS = Set.of("11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH",
             "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ");
 
-    /** Used when no receiver is configured, so that a fresh installation still writes (test) files. */
-    static final Submitter DEFAULT_SUBMITTER = new Submitter("claimbridge", "ZZ", "CLAIMBRIDGE", "CLAIMBRIDGE", "",
-            "", "");
+    /**
+     * Used when no receiver is configured, so that a fresh installation still writes (test) files. The guide wants a
+     * way to reach the submitter (1000A PER): a mailbox under the reserved .invalid domain marks it as a stand-in.
+     */
+    static final Submitter DEFAULT_SUBMITTER = new Submitter("claimbridge", "ZZ", "CLAIMBRIDGE", "CLAIMBRIDGE",
+            "claimbridge", "", "billing@claimbridge.invalid");
     static final Receiver DEFAULT_RECEIVER = new Receiver("CLEARINGHOUSE", "Clearinghouse", "ZZ", "CLEARINGHOUSE",
             "CLEARINGHOUSE", "CLEARINGHOUSE", 'T', Delimiters.STANDARD, List.of(Receiver.ANY_PAYER));
 
@@ -132,6 +135,10 @@ public class ClaimReceivers {
         }
         if (!s.contactEmail().isEmpty() && !s.contactEmail().contains("@")) {
             problems.add(at + "contact-email '" + s.contactEmail() + "': is not an email address");
+        }
+        if (s.contactPhone().isEmpty() && s.contactEmail().isEmpty()) {
+            // 1000A PER03/PER04: a claim file without a way to reach its submitter is refused by the guide
+            problems.add(at + "contact-phone or contact-email: at least one is required (loop 1000A PER)");
         }
         return new Submitter(s.name(), s.idQualifier(), s.id(), applicationCode, s.contactName(), s.contactPhone(),
                 s.contactEmail());

@@ -81,7 +81,9 @@ public final class ClaimBenchmark {
     /** What a scrub run leaves for a clean encounter: READY at its revision; performers named as feeds name them. */
     private static void ready(JdbcTemplate jdbc, List<Long> ids) {
         jdbc.update("UPDATE charge SET performing_name = 'Okafor, Adaeze' WHERE performing_name IS NULL");
-        jdbc.update("UPDATE encounter SET attending_name = 'Okafor, Adaeze' WHERE attending_name IS NULL");
+        jdbc.update("""
+                UPDATE encounter SET attending_name = 'Okafor, Adaeze', referring_name = 'Okafor, Adaeze'
+                WHERE attending_name IS NULL""");
         long from = ids.get(0);
         long to = ids.get(ids.size() - 1);
         jdbc.update("""

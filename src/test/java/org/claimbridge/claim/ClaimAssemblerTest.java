@@ -177,6 +177,18 @@ class ClaimAssemblerTest {
     }
 
     @Test
+    void aChargeSentWithoutAnAmountIsBilledAtTheChargemasterPriceTimesItsUnits() {
+        Charge unpriced = new Charge(1, "T1", DAY, "CG", "LAB36415", "Venipuncture", "36415", List.of(),
+                new BigDecimal("2"), null, List.of("S83.241A"), "22", null, null, null, "ACTIVE", null, 5);
+
+        ClaimDocument d = assembler.assemble(encounter("ACTIVE", List.of(medicare("SEL")), List.of(unpriced)),
+                institutional(), List.of(), id -> null).claims().get(0).document();
+
+        assertThat(d.lines().get(0).amount()).isEqualByComparingTo("48.00");
+        assertThat(d.totalCharge()).isEqualByComparingTo("48.00");
+    }
+
+    @Test
     void reversedChargesAndCreditsAreNotBilled() {
         Charge reversed = new Charge(1, "T1", DAY, "CG", null, null, "80053", List.of(), BigDecimal.ONE,
                 new BigDecimal("42.00"), List.of("E11.9"), "11", null, null, null, "REVERSED", null, 5);

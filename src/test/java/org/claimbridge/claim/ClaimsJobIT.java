@@ -1,11 +1,9 @@
 package org.claimbridge.claim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +14,6 @@ import java.util.stream.Stream;
 
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.intake.BatchIntake;
-import org.claimbridge.intake.Channel;
-import org.claimbridge.intake.Receipt;
 import org.claimbridge.scrub.ScrubJobs;
 import org.claimbridge.scrub.ScrubResults;
 import org.claimbridge.system.ClaimbridgeProperties;
@@ -31,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Round trips: HL7 in through intake, scrubbed, the {@code claims} job run, and the 837 files it leaves in the outbox
@@ -178,7 +173,7 @@ class ClaimsJobIT {
                     + " visit||1|" + (100 + i) + ".00|||||11|||E11.9^Type 2 diabetes^I10|" + OKAFOR + "|" + OKAFOR
                     + "||||99213^Office visit^C4|");
         }
-        charges("CJS2", "CJS1", "CJV9001", "Abernathy^Walter^J", "19500102", lines);
+        charges("CJS2", "CJV9001", "Abernathy^Walter^J", "19500102", lines);
         long id = scrubbedReady("CJV9001");
 
         runClaims();
@@ -201,7 +196,7 @@ class ClaimsJobIT {
     @Test
     void aChangedVisitIsReplacedWithThePayersNumberAndACancelledOneIsVoided() throws Exception {
         register("CJR1", "CJV9002", "Brandt^Elsa", "19480611", "06102", "3CD4EF5GH67");
-        charges("CJR2", "CJR1", "CJV9002", "Brandt^Elsa", "19480611", List.of(
+        charges("CJR2", "CJV9002", "Brandt^Elsa", "19480611", List.of(
                 "FT1|1|CJV9002-1||20261120|20261120|CG|OV213^Office visit^CDM|Office visit||1|120.00|||||11|||"
                         + "I10^Essential hypertension^I10|" + OKAFOR + "|" + OKAFOR + "||||99213^Office visit^C4|"));
         long id = scrubbedReady("CJV9002");
@@ -211,7 +206,7 @@ class ClaimsJobIT {
         assertThat(original.frequency()).isEqualTo("1");
 
         // the practice posts a venipuncture for the same visit after the claim went out
-        charges("CJR3", "CJR1", "CJV9002", "Brandt^Elsa", "19480611", List.of(
+        charges("CJR3", "CJV9002", "Brandt^Elsa", "19480611", List.of(
                 "FT1|1|CJV9002-2||20261120|20261120|CG|VENI^Venipuncture^CDM|Venipuncture||1|12.00|||||11|||"
                         + "I10^Essential hypertension^I10|" + OKAFOR + "|" + OKAFOR + "||||36415^Venipuncture^C4|"));
         scrubbedReady("CJV9002");
@@ -310,11 +305,11 @@ class ClaimsJobIT {
     void aClaimTheGuideRefusesIsKeptOutOfTheFileWithItsReasonAndGoesBackToTheCoders() throws Exception {
         // a one-character payer id passes the scrub rules but not the guide (2010BB NM109 is 2 to 80 characters)
         register("CJB1", "CJV9003", "Castellano^Ivo", "19700301", "7", "XK3300991");
-        charges("CJB2", "CJB1", "CJV9003", "Castellano^Ivo", "19700301", List.of(
+        charges("CJB2", "CJV9003", "Castellano^Ivo", "19700301", List.of(
                 "FT1|1|CJV9003-1||20261120|20261120|CG|OV213^Office visit^CDM|Office visit||1|120.00|||||11|||"
                         + "I10^Essential hypertension^I10|" + OKAFOR + "|" + OKAFOR + "||||99213^Office visit^C4|"));
         register("CJB3", "CJV9004", "Delacroix^Paul", "19720401", "06102", "4EF5GH6JK78");
-        charges("CJB4", "CJB3", "CJV9004", "Delacroix^Paul", "19720401", List.of(
+        charges("CJB4", "CJV9004", "Delacroix^Paul", "19720401", List.of(
                 "FT1|1|CJV9004-1||20261120|20261120|CG|OV213^Office visit^CDM|Office visit||1|120.00|||||11|||"
                         + "I10^Essential hypertension^I10|" + OKAFOR + "|" + OKAFOR + "||||99213^Office visit^C4|"));
         long bad = scrubbedReady("CJV9003");
@@ -360,62 +355,36 @@ class ClaimsJobIT {
 
     // ---- helpers
 
-    private static final String OKAFOR = "1049283710^Okafor^Adaeze^N^^^MD^^NPI^L^^^NPI";
-    private static final String RAMAN = "1938475625^Raman^Priya^S^^^MD^^NPI^L^^^NPI";
+    private static final String OKAFOR = ClaimTestFeed.OKAFOR;
+    private static final String RAMAN = ClaimTestFeed.RAMAN;
+
+    private ClaimTestFeed feed() {
+        return new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+    }
 
     private void register(String control, String visit, String name, String birthDate, String payerId,
                           String memberId) {
-        String mrn = visit.replace("V", "M");
-        feed(hl7("MSH|^~\\&|ATHENAEHR|FAMPRAC|CLAIMBRIDGE|CBRCM|20261120090000||ADT^A04^ADT_A01|" + control
-                        + "|P|2.5.1",
-                "EVN|A04|20261120090000",
-                "PID|1||" + mrn + "^^^FAMPRAC^MR||" + name + "||" + birthDate + "|M|||77 Birch Rd^^Springfield^IL"
-                        + "^62704^USA||^PRN^PH^^^217^5550190",
-                "PV1|1|O|EXAM2^^^FAMPRAC|R|||" + OKAFOR + "|||FM||||||||O|" + visit + "^^^FAMPRAC^VN|MC",
-                "IN1|1|PLAN^Plan|" + payerId + "^^^PAYER^NIIP|Payer " + payerId + "|PO Box 1^^Indianapolis^IN^46206"
-                        + "|||||||20170401|||MC|" + name + "|SEL^Self^HL70063|" + birthDate
-                        + "|77 Birch Rd^^Springfield^IL^62704|||1||||||||||||||" + memberId + "|||||||M"),
-                control);
+        feed().register(control, visit, name, birthDate, payerId, memberId);
     }
 
-    private void charges(String control, String registration, String visit, String name, String birthDate,
-                         List<String> ft1) {
-        String mrn = visit.replace("V", "M");
-        List<String> segments = new ArrayList<>(List.of(
-                "MSH|^~\\&|ATHENAEHR|FAMPRAC|CLAIMBRIDGE|CBRCM|20261121090000||DFT^P03^DFT_P03|" + control
-                        + "|P|2.5.1",
-                "EVN|P03|20261121090000",
-                "PID|1||" + mrn + "^^^FAMPRAC^MR||" + name + "||" + birthDate + "|M",
-                "PV1|1|O|EXAM2^^^FAMPRAC|R|||" + OKAFOR + "|||FM||||||||O|" + visit + "^^^FAMPRAC^VN|MC"));
-        segments.addAll(ft1);
-        String dx = ft1.get(0).split("\\|")[19];
-        segments.add("DG1|1|I10|" + dx + "|x||F|||||||||1");
-        feed(hl7(segments.toArray(String[]::new)), control);
+    private void charges(String control, String visit, String name, String birthDate, List<String> ft1) {
+        feed().charges(control, visit, name, birthDate, ft1);
     }
 
     private static byte[] hl7(String... segments) {
-        return (String.join("\r", segments) + "\r").getBytes(StandardCharsets.ISO_8859_1);
+        return ClaimTestFeed.hl7(segments);
     }
 
     private void feed(byte[] bytes, String name) {
-        for (Receipt receipt : intake.receive(bytes, Channel.FILE, name, Instant.now()).receipts()) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !"RECEIVED"
-                    .equals(jdbc.sql("SELECT status FROM hl7_message WHERE id = ?").param(receipt.messageId())
-                            .query(String.class).single()));
-        }
+        feed().feed(bytes, name);
     }
 
     private long scrubbedReady(String visit) {
-        assertThat(scrub.runAndWait("claims it").status()).isEqualTo("COMPLETED");
-        long id = jdbc.sql("SELECT id FROM encounter WHERE visit_number = ?").param(visit).query(Long.class).single();
-        assertThat(scrubResults.state(id).orElseThrow().state().name())
-                .as(visit + ": " + scrubResults.findings(id, false)).isEqualTo("READY");
-        return id;
+        return feed().scrubbedReady(visit);
     }
 
     private void runClaims() {
-        ClaimJobs.ClaimRunStatus run = claimJobs.runAndWait("claims it");
-        assertThat(run.status()).as(run.exitDescription()).isEqualTo("COMPLETED");
+        feed().runClaims();
     }
 
     private long encounter(String practice, String visit) {

@@ -27,11 +27,12 @@ class InterchangeWriterTest {
         List<String> good;
         List<String> bad;
         List<String> second;
-        try (InterchangeWriter writer = new InterchangeWriter(file, envelope(), SCHEMAS)) {
+        try (InterchangeWriter writer = new InterchangeWriter(file, envelope(), SCHEMAS);
+             TransactionSets sets = new TransactionSets(envelope(), SCHEMAS)) {
             writer.startGroup(ClaimKind.PROFESSIONAL, "17");
-            good = writer.write(claim("42-1", "Quimby"), "0001");
-            bad = writer.write(claim("43-1", null), "0002");
-            second = writer.write(claim("44-1", "Ortega"), "0003");
+            good = write(writer, sets, claim("42-1", "Quimby"), "0001");
+            bad = write(writer, sets, claim("43-1", null), "0002");
+            second = write(writer, sets, claim("44-1", "Ortega"), "0003");
             assertThat(writer.endGroup()).isTrue();
             writer.finish();
         }
@@ -50,6 +51,35 @@ class InterchangeWriterTest {
         assertThat(read.all("IEA").get(0).get(1)).isEqualTo("1");
         List<X12ReadBack.Segment> claim = read.claim("42-1");
         assertThat(claim.get(claim.size() - 1).get(1)).isEqualTo(String.valueOf(claim.size()));
+    }
+
+    @Test
+    void aGroupWhoseClaimsWereAllRefusedLeavesNoTrace() throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (InterchangeWriter writer = new InterchangeWriter(file, envelope(), SCHEMAS);
+             TransactionSets sets = new TransactionSets(envelope(), SCHEMAS)) {
+            writer.startGroup(ClaimKind.PROFESSIONAL, "18");
+            assertThat(write(writer, sets, claim("45-1", null), "0004")).isNotEmpty();
+            assertThat(writer.endGroup()).isFalse();
+            writer.startGroup(ClaimKind.PROFESSIONAL, "19");
+            assertThat(write(writer, sets, claim("46-1", "Quimby"), "0005")).isEmpty();
+            assertThat(writer.endGroup()).isTrue();
+            writer.finish();
+        }
+
+        X12ReadBack.Read read = X12ReadBack.read(file.toByteArray(), SCHEMAS);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.all("GS")).extracting(s -> s.get(6)).containsExactly("19");
+        assertThat(read.all("IEA").get(0).get(1)).isEqualTo("1");
+    }
+
+    private static List<String> write(InterchangeWriter writer, TransactionSets sets, ClaimDocument claim, String st)
+            throws Exception {
+        TransactionSets.Rendered rendered = sets.render(claim, st);
+        if (!rendered.refused()) {
+            writer.append(claim.kind(), rendered.bytes());
+        }
+        return rendered.errors();
     }
 
     private static InterchangeWriter.Envelope envelope() {
