@@ -120,23 +120,8 @@ class ClaimAssembler {
     }
 
     private NewClaim voidOf(PriorClaim live, LongFunction<ClaimDocument> priorDocument, Counter pcn) {
-        ClaimDocument sent = priorDocument.apply(live.id());
-        ClaimDocument document = new ClaimDocument(sent.kind(), pcn.next(), "8", live.payerClaimNumber(),
-                sent.totalCharge(), sent.payerSequence(), sent.filingIndicator(), sent.billing(), sent.subscriber(),
-                sent.payer(), sent.patient(), sent.patientRelationship(), sent.visit(), sent.diagnoses(),
-                sent.procedures(), sent.referring(), sent.rendering(), sent.attending(), sent.operating(),
-                sent.otherCoverages(), relabel(sent.lines(), pcnOf(pcn)), sent.origin());
+        ClaimDocument document = priorDocument.apply(live.id()).voided(pcn.next(), live.payerClaimNumber());
         return replacement(live, document, live.part(), "8");
-    }
-
-    private static String pcnOf(Counter pcn) {
-        return pcn.current();
-    }
-
-    private static List<ClaimDocument.Line> relabel(List<ClaimDocument.Line> lines, String pcn) {
-        return lines.stream().map(l -> new ClaimDocument.Line(l.number(), l.chargeId(), pcn + "-" + l.number(),
-                l.serviceDate(), l.procedureCode(), l.modifiers(), l.revenueCode(), l.units(), l.amount(),
-                l.pointers(), l.placeOfService(), l.rendering())).toList();
     }
 
     private static NewClaim replacement(PriorClaim live, ClaimDocument document, int part, String frequency) {
@@ -226,7 +211,7 @@ class ClaimAssembler {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             return new ClaimDocument(kind, pcn, "1", null, total, SEQUENCES[index], null, null, null,
                     new ClaimDocument.Payer(coverage.payerName(), coverage.payerId()), null, null, null, List.of(),
-                    List.of(), null, null, null, null, List.of(), List.of(), origin(coverage));
+                    List.of(), null, null, null, null, null, List.of(), List.of(), origin(coverage));
         }
 
         ClaimDocument document(String frequency, String payerClaimNumber) {
@@ -259,7 +244,7 @@ class ClaimAssembler {
                     rendering,
                     kind == ClaimKind.INSTITUTIONAL
                             ? provider(e.attendingName(), e.attendingNpi(), "encounter.attending_npi", e.id()) : null,
-                    kind == ClaimKind.INSTITUTIONAL ? operating() : null,
+                    kind == ClaimKind.INSTITUTIONAL ? operating() : null, serviceFacility(),
                     others, lines, origin(coverage));
         }
 
@@ -284,6 +269,12 @@ class ClaimAssembler {
                             practice.payToState(), practice.payToPostalCode());
             return new ClaimDocument.BillingProvider(practice.name(), practice.billingNpi(), practice.taxonomy(),
                     practice.tin() == null ? null : practice.tin().replace("-", ""), address, payTo);
+        }
+
+        private ClaimDocument.Facility serviceFacility() {
+            var f = practice.serviceFacility();
+            return f == null ? null : new ClaimDocument.Facility(f.name(), f.npi(),
+                    new ClaimDocument.Address(f.addressLine(), null, f.city(), f.state(), f.postalCode()));
         }
 
         private ClaimDocument.Person patient() {

@@ -20,8 +20,31 @@ public record ClaimDocument(ClaimKind kind, String patientControlNumber, String 
                             BillingProvider billing, Subscriber subscriber, Payer payer, Person patient,
                             String patientRelationship, Visit visit, List<Diagnosis> diagnoses,
                             List<SurgicalProcedure> procedures, Provider referring, Provider rendering,
-                            Provider attending, Provider operating, List<OtherCoverage> otherCoverages,
-                            List<Line> lines, Origin origin) {
+                            Provider attending, Provider operating, Facility serviceFacility,
+                            List<OtherCoverage> otherCoverages, List<Line> lines, Origin origin) {
+
+    /** The same claim with the payer's control number of the claim it replaces or voids (REF*F8). */
+    public ClaimDocument withPayerClaimNumber(String number) {
+        return new ClaimDocument(kind, patientControlNumber, frequency, number, totalCharge, payerSequence,
+                filingIndicator, billing, subscriber, payer, patient, patientRelationship, visit, diagnoses,
+                procedures, referring, rendering, attending, operating, serviceFacility, otherCoverages, lines,
+                origin);
+    }
+
+    /** A void (frequency 8) of this claim as sent: the same content under a claim number of its own. */
+    public ClaimDocument voided(String newPatientControlNumber, String payerClaimNumber) {
+        List<Line> relabelled = lines.stream().map(l -> new Line(l.number(), l.chargeId(),
+                newPatientControlNumber + "-" + l.number(), l.serviceDate(), l.procedureCode(), l.modifiers(),
+                l.revenueCode(), l.units(), l.amount(), l.pointers(), l.placeOfService(), l.rendering())).toList();
+        return new ClaimDocument(kind, newPatientControlNumber, "8", payerClaimNumber, totalCharge, payerSequence,
+                filingIndicator, billing, subscriber, payer, patient, patientRelationship, visit, diagnoses,
+                procedures, referring, rendering, attending, operating, serviceFacility, otherCoverages, relabelled,
+                origin);
+    }
+
+    /** The service facility (837P 2310C, 837I 2310E). */
+    public record Facility(String name, String npi, Address address) {
+    }
 
     /** Where the billed values were read: the ids the lineage follows. */
     public record Origin(long encounterId, int revision, long patientId, Long coverageId, Long guarantorId) {

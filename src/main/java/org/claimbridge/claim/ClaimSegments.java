@@ -182,9 +182,11 @@ final class ClaimSegments {
         if (professional) {
             provider("2310A referring provider: ", "DN", claim.referring());
             provider("2310B rendering provider: ", "82", claim.rendering());
+            facility("2310C service facility: ", claim.serviceFacility());
         } else {
             provider("2310A attending provider: ", "71", claim.attending());
             provider("2310B operating physician: ", "72", claim.operating());
+            facility("2310E service facility: ", claim.serviceFacility());
             provider("2310F referring provider: ", "DN", claim.referring());
         }
 
@@ -293,6 +295,15 @@ final class ClaimSegments {
         loop.accept(where);
         segment("NM1", entity, "1", text(provider.lastName(), 60), text(provider.firstName(), 35), null, null,
                 null, "XX", provider.npi());
+    }
+
+    private void facility(String where, ClaimDocument.Facility facility) throws EDIStreamException {
+        if (facility == null) {
+            return;
+        }
+        loop.accept(where);
+        segment("NM1", "77", "2", text(facility.name(), 60), null, null, null, null, "XX", facility.npi());
+        address(facility.address());
     }
 
     private void person(String entity, ClaimDocument.Person person, String idQualifier, String id,

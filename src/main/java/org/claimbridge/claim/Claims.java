@@ -100,12 +100,7 @@ public class Claims {
         List<Object[]> transitions = new ArrayList<>();
         for (Long held : jdbc.sql("SELECT id FROM claim WHERE replaces_claim_id = ? AND status = 'HELD'")
                 .param(claimId).query(Long.class).list()) {
-            ClaimDocument d = records.document(held);
-            ClaimDocument filled = new ClaimDocument(d.kind(), d.patientControlNumber(), d.frequency(),
-                    payerClaimNumber, d.totalCharge(), d.payerSequence(), d.filingIndicator(), d.billing(),
-                    d.subscriber(), d.payer(), d.patient(), d.patientRelationship(), d.visit(), d.diagnoses(),
-                    d.procedures(), d.referring(), d.rendering(), d.attending(), d.operating(), d.otherCoverages(),
-                    d.lines(), d.origin());
+            ClaimDocument filled = records.document(held).withPayerClaimNumber(payerClaimNumber);
             jdbc.sql("UPDATE claim SET status = 'BUILT', status_reason = NULL, document = ? WHERE id = ?")
                     .params(ClaimDocuments.encode(filled), held).update();
             transitions.add(new Object[] {held, ClaimStatus.HELD.name(), ClaimStatus.BUILT.name(), actor,

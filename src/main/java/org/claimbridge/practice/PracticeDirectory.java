@@ -19,7 +19,9 @@ public class PracticeDirectory {
 
     private static final String COLUMNS = """
             id, sending_facility, name, kind, configured, billing_npi, tin, taxonomy, address_line, city, state,
-            postal_code, pay_to_address_line, pay_to_city, pay_to_state, pay_to_postal_code""";
+            postal_code, pay_to_address_line, pay_to_city, pay_to_state, pay_to_postal_code, service_facility_name,
+            service_facility_npi, service_facility_address_line, service_facility_city, service_facility_state,
+            service_facility_postal_code""";
 
     private final JdbcClient jdbc;
     private final Set<String> configuredSenders;
@@ -83,6 +85,10 @@ public class PracticeDirectory {
                 PracticeKind.valueOf(rs.getString("kind")), rs.getBoolean("configured"), rs.getString("billing_npi"),
                 rs.getString("tin"), rs.getString("taxonomy"), rs.getString("address_line"), rs.getString("city"),
                 rs.getString("state"), rs.getString("postal_code"), rs.getString("pay_to_address_line"),
-                rs.getString("pay_to_city"), rs.getString("pay_to_state"), rs.getString("pay_to_postal_code"));
+                rs.getString("pay_to_city"), rs.getString("pay_to_state"), rs.getString("pay_to_postal_code"),
+                rs.getString("service_facility_name") == null ? null : new ServiceFacility(
+                        rs.getString("service_facility_name"), rs.getString("service_facility_npi"),
+                        rs.getString("service_facility_address_line"), rs.getString("service_facility_city"),
+                        rs.getString("service_facility_state"), rs.getString("service_facility_postal_code")));
     }
 }

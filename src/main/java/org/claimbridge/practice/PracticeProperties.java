@@ -24,11 +24,13 @@ record PracticeProperties(List<Configured> practices, @DefaultValue Senders prac
      *                         fields, or none of them
      * @param chargemaster     the practice's chargemaster CSV, relative to the working directory; none keeps the
      *                         items loaded before
+     * @param serviceFacility  where services are performed when not at the billing address (all six fields)
      */
     record Configured(String sendingFacility, String name, @DefaultValue("PROFESSIONAL") PracticeKind kind,
                       String billingNpi, String tin, String taxonomy, String addressLine, String city,
                       String state, String postalCode, String payToAddressLine, String payToCity,
-                      String payToState, String payToPostalCode, Path chargemaster) {
+                      String payToState, String payToPostalCode, Path chargemaster,
+                      ServiceFacility serviceFacility) {
     }
 
     /**

@@ -80,6 +80,26 @@ class PracticeSetup implements InitializingBean {
                         + "): a pay-to address needs pay-to-address-line, pay-to-city, pay-to-state and"
                         + " pay-to-postal-code, or none of them");
             }
+            ServiceFacility f = p.serviceFacility();
+            if (f != null) {
+                String at = "claimbridge.practices[" + i + "].service-facility (" + p.sendingFacility() + "): ";
+                if (Stream.of(f.name(), f.npi(), f.addressLine(), f.city(), f.state(), f.postalCode())
+                        .anyMatch(v -> v == null || v.isBlank())) {
+                    throw new IllegalStateException(at + "needs name, npi, address-line, city, state and"
+                            + " postal-code");
+                }
+                if (!f.npi().matches("\\d{10}")) {
+                    throw new IllegalStateException(at + "npi '" + f.npi() + "' is not ten digits");
+                }
+                if (!f.postalCode().replace("-", "").matches("\\d{9}")) {
+                    // 2310C/2310E N403: the guides want the full ZIP+4 for the service facility
+                    throw new IllegalStateException(at + "postal-code '" + f.postalCode() + "' must be the nine"
+                            + " digits of ZIP+4");
+                }
+                if (f.name().length() > 60) {
+                    throw new IllegalStateException(at + "name is longer than 60 characters");
+                }
+            }
         }
     }
 
@@ -111,15 +131,23 @@ class PracticeSetup implements InitializingBean {
         jdbc.sql("""
                 INSERT INTO practice (sending_facility, name, kind, configured, billing_npi, tin, taxonomy,
                     address_line, city, state, postal_code, pay_to_address_line, pay_to_city, pay_to_state,
-                    pay_to_postal_code, created_at)
+                    pay_to_postal_code, service_facility_name, service_facility_npi, service_facility_address_line,
+                    service_facility_city, service_facility_state, service_facility_postal_code, created_at)
                 VALUES (:sender, :name, :kind, TRUE, :npi, :tin, :taxonomy, :address, :city, :state, :postal,
-                    :payToAddress, :payToCity, :payToState, :payToPostal, :now)
+                    :payToAddress, :payToCity, :payToState, :payToPostal, :sfName, :sfNpi, :sfAddress, :sfCity,
+                    :sfState, :sfPostal, :now)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), kind = VALUES(kind), configured = TRUE,
                     billing_npi = VALUES(billing_npi), tin = VALUES(tin), taxonomy = VALUES(taxonomy),
                     address_line = VALUES(address_line), city = VALUES(city), state = VALUES(state),
                     postal_code = VALUES(postal_code), pay_to_address_line = VALUES(pay_to_address_line),
                     pay_to_city = VALUES(pay_to_city), pay_to_state = VALUES(pay_to_state),
-                    pay_to_postal_code = VALUES(pay_to_postal_code)""")
+                    pay_to_postal_code = VALUES(pay_to_postal_code),
+                    service_facility_name = VALUES(service_facility_name),
+                    service_facility_npi = VALUES(service_facility_npi),
+                    service_facility_address_line = VALUES(service_facility_address_line),
+                    service_facility_city = VALUES(service_facility_city),
+                    service_facility_state = VALUES(service_facility_state),
+                    service_facility_postal_code = VALUES(service_facility_postal_code)""")
                 .param("sender", p.sendingFacility()).param("name", p.name()).param("kind", p.kind().name())
                 .param("npi", p.billingNpi()).param("tin", p.tin()).param("taxonomy", p.taxonomy())
                 .param("address", p.addressLine()).param("city", p.city()).param("state", p.state())
@@ -128,6 +156,13 @@ class PracticeSetup implements InitializingBean {
                 .param("payToCity", blankToNull(p.payToCity()))
                 .param("payToState", blankToNull(p.payToState()))
                 .param("payToPostal", blankToNull(p.payToPostalCode()))
+                .param("sfName", p.serviceFacility() == null ? null : p.serviceFacility().name())
+                .param("sfNpi", p.serviceFacility() == null ? null : p.serviceFacility().npi())
+                .param("sfAddress", p.serviceFacility() == null ? null : p.serviceFacility().addressLine())
+                .param("sfCity", p.serviceFacility() == null ? null : p.serviceFacility().city())
+                .param("sfState", p.serviceFacility() == null ? null : p.serviceFacility().state())
+                .param("sfPostal", p.serviceFacility() == null ? null
+                        : p.serviceFacility().postalCode().replace("-", ""))
                 .param("now", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .update();
         return jdbc.sql("SELECT id FROM practice WHERE sending_facility = ?").param(p.sendingFacility())

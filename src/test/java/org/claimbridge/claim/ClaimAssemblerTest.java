@@ -189,6 +189,22 @@ class ClaimAssemblerTest {
     }
 
     @Test
+    void aPracticeServiceFacilityIsNamedOnItsClaims() {
+        Practice p = professional();
+        Practice withFacility = new Practice(p.id(), p.sendingFacility(), p.name(), p.kind(), true, p.billingNpi(),
+                p.tin(), p.taxonomy(), p.addressLine(), p.city(), p.state(), p.postalCode(), null, null, null, null,
+                new org.claimbridge.practice.ServiceFacility("West Clinic", "1144221847", "800 West Ave",
+                        "Springfield", "IL", "627049876"));
+
+        ClaimDocument d = assembler.assemble(encounter("ACTIVE", List.of(medicare("SEL")),
+                List.of(charge(1, "99214", "150.00", "E11.9"))), withFacility, List.of(), id -> null).claims().get(0)
+                .document();
+
+        assertThat(d.serviceFacility().npi()).isEqualTo("1144221847");
+        assertThat(d.serviceFacility().address().postalCode()).isEqualTo("627049876");
+    }
+
+    @Test
     void reversedChargesAndCreditsAreNotBilled() {
         Charge reversed = new Charge(1, "T1", DAY, "CG", null, null, "80053", List.of(), BigDecimal.ONE,
                 new BigDecimal("42.00"), List.of("E11.9"), "11", null, null, null, "REVERSED", null, 5);
@@ -246,11 +262,11 @@ class ClaimAssemblerTest {
 
     private static Practice professional() {
         return new Practice(1, "FAMPRAC", "Maple Family Practice", PracticeKind.PROFESSIONAL, true, "1234567893",
-                "12-3456789", "207Q00000X", "100 Main St", "Springfield", "IL", "627011234", null, null, null, null);
+                "12-3456789", "207Q00000X", "100 Main St", "Springfield", "IL", "627011234", null, null, null, null, null);
     }
 
     private static Practice institutional() {
         return new Practice(1, "MERCYOP", "Mercy General", PracticeKind.INSTITUTIONAL, true, "1457293680",
-                "37-9988776", "282N00000X", "1 Mercy Way", "Springfield", "IL", "627021234", null, null, null, null);
+                "37-9988776", "282N00000X", "1 Mercy Way", "Springfield", "IL", "627021234", null, null, null, null, null);
     }
 }

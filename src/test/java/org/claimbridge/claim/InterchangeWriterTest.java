@@ -73,6 +73,31 @@ class InterchangeWriterTest {
         assertThat(read.all("IEA").get(0).get(1)).isEqualTo("1");
     }
 
+    @Test
+    void aServiceFacilityGoesInto2310cAndIsValid() throws Exception {
+        ClaimDocument plain = claim("47-1", "Quimby");
+        ClaimDocument withFacility = new ClaimDocument(plain.kind(), plain.patientControlNumber(), "1", null,
+                plain.totalCharge(), "P", "MB", plain.billing(), plain.subscriber(), plain.payer(), null, "18",
+                plain.visit(), plain.diagnoses(), List.of(), null, plain.rendering(), null, null,
+                new ClaimDocument.Facility("Maple Family Practice West Clinic", "1144221847",
+                        new ClaimDocument.Address("800 West Ave", null, "Springfield", "IL", "627049876")),
+                List.of(), plain.lines(), plain.origin());
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (InterchangeWriter writer = new InterchangeWriter(file, envelope(), SCHEMAS);
+             TransactionSets sets = new TransactionSets(envelope(), SCHEMAS)) {
+            writer.startGroup(ClaimKind.PROFESSIONAL, "20");
+            assertThat(write(writer, sets, withFacility, "0006")).isEmpty();
+            writer.endGroup();
+            writer.finish();
+        }
+
+        X12ReadBack.Read read = X12ReadBack.read(file.toByteArray(), SCHEMAS);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.all("NM1")).extracting(X12ReadBack.Segment::toString)
+                .contains("NM1*77*2*MAPLE FAMILY PRACTICE WEST CLINIC*****XX*1144221847");
+        assertThat(read.all("N4")).extracting(X12ReadBack.Segment::toString).contains("N4*SPRINGFIELD*IL*627049876");
+    }
+
     private static List<String> write(InterchangeWriter writer, TransactionSets sets, ClaimDocument claim, String st)
             throws Exception {
         TransactionSets.Rendered rendered = sets.render(claim, st);
@@ -101,7 +126,7 @@ class InterchangeWriterTest {
                         null, null, null, null, false),
                 List.of(new ClaimDocument.Diagnosis(1, "E11.9", false)), List.of(), null,
                 new ClaimDocument.Provider("Okafor", "Adaeze", "1049283710", "charge.performing_npi", 1), null, null,
-                List.of(),
+                null, List.of(),
                 List.of(new ClaimDocument.Line(1, 1, pcn + "-1", LocalDate.of(2026, 11, 3), "99214", List.of("25"),
                         null, BigDecimal.ONE, new BigDecimal("150.00"), List.of(1), "11", null)),
                 new ClaimDocument.Origin(1, 1, 1, 1L, null));

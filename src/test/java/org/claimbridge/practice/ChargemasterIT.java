@@ -90,7 +90,7 @@ class ChargemasterIT {
     private PracticeSetup setup(Path chargemaster) {
         PracticeProperties properties = new PracticeProperties(List.of(new PracticeProperties.Configured("CMTEST",
                 "Chargemaster Test Hospital", PracticeKind.INSTITUTIONAL, "1245319599", "98-7654321", "282N00000X",
-                "1 Test Way", "Springfield", "IL", "62702", null, null, null, null, chargemaster)),
+                "1 Test Way", "Springfield", "IL", "62702", null, null, null, null, chargemaster, null)),
                 new PracticeProperties.Senders(false));
         return new PracticeSetup(jdbc, transactions, properties, items);
     }

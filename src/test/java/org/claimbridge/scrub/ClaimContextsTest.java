@@ -35,7 +35,7 @@ class ClaimContextsTest {
                                 null, "ACTIVE", 2L, 1)));
         Practice practice = new Practice(7, "SAMPLECLINIC", "Sample Clinic", PracticeKind.PROFESSIONAL, true,
                 "1234567893", "12-3456789", "207Q00000X", "1 Main", "Springfield", "IL", "62701",
-                null, null, null, null);
+                null, null, null, null, null);
 
         ClaimContext claim = ClaimContexts.of(details, practice, LocalDate.of(2026, 3, 10));
 
