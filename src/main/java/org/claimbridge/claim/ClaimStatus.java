@@ -13,10 +13,27 @@ public enum ClaimStatus {
     /** Never sent: a later revision of the encounter was built before it reached a file. */
     SUPERSEDED,
     /** In an 837 file in the outbox. */
-    WRITTEN;
+    WRITTEN,
+    /** Its transaction set was accepted by the receiver's 999 (IK5 A or E). */
+    ACCEPTED,
+    /** Refused by a 999 or a 277CA: the payer does not hold it; its encounter went back to the coders. */
+    REJECTED,
+    /** The payer acknowledged it for adjudication (277CA A1/A2). */
+    ACKNOWLEDGED;
 
     /** Whether the payer may hold this claim, so a change to it must go as a replacement or a void. */
     boolean sent() {
-        return this == WRITTEN;
+        return this == WRITTEN || this == ACCEPTED || this == ACKNOWLEDGED;
+    }
+
+    /** How far along the way to the payer: a late 999 does not take an acknowledged claim back. */
+    int progress() {
+        return switch (this) {
+            case WRITTEN -> 1;
+            case ACCEPTED -> 2;
+            case ACKNOWLEDGED -> 3;
+            case REJECTED -> 4;
+            default -> 0;
+        };
     }
 }

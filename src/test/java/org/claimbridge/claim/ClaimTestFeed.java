@@ -20,10 +20,10 @@ import static org.awaitility.Awaitility.await;
  * Synthetic FAMPRAC visits through real intake for the claims tests: a registration (ADT^A04 with one IN1), charges
  * (DFT^P03), a scrub run, a claims run.
  */
-final class ClaimTestFeed {
+public final class ClaimTestFeed {
 
-    static final String OKAFOR = "1049283710^Okafor^Adaeze^N^^^MD^^NPI^L^^^NPI";
-    static final String RAMAN = "1938475625^Raman^Priya^S^^^MD^^NPI^L^^^NPI";
+    public static final String OKAFOR = "1049283710^Okafor^Adaeze^N^^^MD^^NPI^L^^^NPI";
+    public static final String RAMAN = "1938475625^Raman^Priya^S^^^MD^^NPI^L^^^NPI";
 
     private final BatchIntake intake;
     private final JdbcClient jdbc;
@@ -31,7 +31,7 @@ final class ClaimTestFeed {
     private final ScrubResults scrubResults;
     private final ClaimJobs claimJobs;
 
-    ClaimTestFeed(BatchIntake intake, JdbcClient jdbc, ScrubJobs scrub, ScrubResults scrubResults,
+    public ClaimTestFeed(BatchIntake intake, JdbcClient jdbc, ScrubJobs scrub, ScrubResults scrubResults,
                   ClaimJobs claimJobs) {
         this.intake = intake;
         this.jdbc = jdbc;
@@ -40,7 +40,7 @@ final class ClaimTestFeed {
         this.claimJobs = claimJobs;
     }
 
-    void register(String control, String visit, String name, String birthDate, String payerId, String memberId) {
+    public void register(String control, String visit, String name, String birthDate, String payerId, String memberId) {
         String mrn = visit.replace("V", "M");
         feed(hl7("MSH|^~\\&|ATHENAEHR|FAMPRAC|CLAIMBRIDGE|CBRCM|20261120090000||ADT^A04^ADT_A01|" + control
                         + "|P|2.5.1",
@@ -54,7 +54,7 @@ final class ClaimTestFeed {
                 control);
     }
 
-    void charges(String control, String visit, String name, String birthDate, List<String> ft1) {
+    public void charges(String control, String visit, String name, String birthDate, List<String> ft1) {
         String mrn = visit.replace("V", "M");
         List<String> segments = new ArrayList<>(List.of(
                 "MSH|^~\\&|ATHENAEHR|FAMPRAC|CLAIMBRIDGE|CBRCM|20261121090000||DFT^P03^DFT_P03|" + control
@@ -69,17 +69,17 @@ final class ClaimTestFeed {
     }
 
     /** One office visit line: 99213 for 120.00 on 2026-11-20, for hypertension. */
-    static String officeVisit(String visit, int line) {
+    public static String officeVisit(String visit, int line) {
         return "FT1|" + line + "|" + visit + "-" + line + "||20261120|20261120|CG|OV213^Office visit^CDM|Office visit"
                 + "||1|120.00|||||11|||I10^Essential hypertension^I10|" + OKAFOR + "|" + OKAFOR
                 + "||||99213^Office visit^C4|";
     }
 
-    static byte[] hl7(String... segments) {
+    public static byte[] hl7(String... segments) {
         return (String.join("\r", segments) + "\r").getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    void feed(byte[] bytes, String name) {
+    public void feed(byte[] bytes, String name) {
         for (Receipt receipt : intake.receive(bytes, Channel.FILE, name, Instant.now()).receipts()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !"RECEIVED"
                     .equals(jdbc.sql("SELECT status FROM hl7_message WHERE id = ?").param(receipt.messageId())
@@ -88,7 +88,7 @@ final class ClaimTestFeed {
     }
 
     /** Runs the scrub and returns the visit's encounter id, checking it came out READY. */
-    long scrubbedReady(String visit) {
+    public long scrubbedReady(String visit) {
         assertThat(scrub.runAndWait("claims test").status()).isEqualTo("COMPLETED");
         long id = jdbc.sql("SELECT id FROM encounter WHERE visit_number = ?").param(visit).query(Long.class).single();
         assertThat(scrubResults.state(id).orElseThrow().state().name())
@@ -96,7 +96,7 @@ final class ClaimTestFeed {
         return id;
     }
 
-    void runClaims() {
+    public void runClaims() {
         ClaimJobs.ClaimRunStatus run = claimJobs.runAndWait("claims test");
         assertThat(run.status()).as(run.exitDescription()).isEqualTo("COMPLETED");
     }

@@ -1,0 +1,14 @@
+package org.claimbridge.remit;
+
+import java.util.List;
+
+/**
+ * One transaction set of a received file, with the envelope it came in.
+ *
+ * @param senderId ISA06, trimmed
+ * @param version  GS08 (e.g. 005010X221A1)
+ * @param errors   what StAEDI's checks found in it (envelope, counts, the guide's schema where there is one)
+ */
+record X12Transaction(String senderId, String isaControl, String gsControl, String version, String type,
+                      String stControl, List<X12Segment> segments, List<String> errors) {
+}

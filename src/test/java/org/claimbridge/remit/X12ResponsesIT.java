@@ -1,0 +1,219 @@
+package org.claimbridge.remit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.claimbridge.IntegrationTest;
+import org.claimbridge.claim.ClaimJobs;
+import org.claimbridge.claim.ClaimStatus;
+import org.claimbridge.claim.ClaimTestFeed;
+import org.claimbridge.claim.Claims;
+import org.claimbridge.intake.BatchIntake;
+import org.claimbridge.scrub.ScrubJobs;
+import org.claimbridge.scrub.ScrubResults;
+import org.claimbridge.system.ClaimbridgeProperties;
+import org.claimbridge.web.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * 999 and 277CA files answering claims this test had written: through the API, the drop folder and the service,
+ * each transaction set applied once, bad files kept with their reasons.
+ */
+@IntegrationTest
+@Import(X12ResponsesIT.FixedDay.class)
+class X12ResponsesIT {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedDay {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BatchIntake intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ScrubJobs scrub;
+
+    @Autowired
+    ScrubResults scrubResults;
+
+    @Autowired
+    ClaimJobs claimJobs;
+
+    @Autowired
+    Claims claims;
+
+    @Autowired
+    X12Receipts receipts;
+
+    @Autowired
+    ClaimbridgeProperties properties;
+
+    @Test
+    void a999AcceptsOneClaimAndRejectsTheOtherAndA277caAcknowledgesTheAcceptedOne() throws Exception {
+        ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+        feed.register("RSA1", "RSV8001", "Gallagher^Rose", "19500707", "60054", "W555000111");
+        feed.charges("RSA2", "RSV8001", "Gallagher^Rose", "19500707", List.of(ClaimTestFeed.officeVisit("RSV8001",
+                1)));
+        feed.register("RSB1", "RSV8002", "Hartley^Ned", "19550808", "60054", "W555000222");
+        feed.charges("RSB2", "RSV8002", "Hartley^Ned", "19550808", List.of(ClaimTestFeed.officeVisit("RSV8002",
+                1)));
+        long rose = feed.scrubbedReady("RSV8001");
+        long ned = feed.scrubbedReady("RSV8002");
+        feed.runClaims();
+        Claims.ClaimSummary accepted = claims.ofEncounter(rose).get(0);
+        Claims.ClaimSummary rejected = claims.ofEncounter(ned).get(0);
+        assertThat(accepted.status()).isEqualTo(ClaimStatus.WRITTEN);
+
+        // control numbers of this run's own, so files left in the test data folder by an earlier run do not match
+        String run = String.format("%08d", System.nanoTime() % 100_000_000L);
+        byte[] ack = interchange("1" + run, "FA", "901", "005010X231A1", List.of(List.of(
+                "ST*999*0001*005010X231A1",
+                "AK1*HC*" + accepted.gsControl() + "*005010X222A1",
+                "AK2*837*" + accepted.stControl() + "*005010X222A1",
+                "IK5*A",
+                "AK2*837*" + rejected.stControl() + "*005010X222A1",
+                "IK3*NM1*17*2010BA*8",
+                "IK4*9*67*7*W555000222",
+                "IK5*R*5",
+                "AK9*P*2*2*1")));
+        X12Receipts.Receipt receipt = receipts.receive(ack, X12Receipts.Channel.API, "999.x12", "test");
+
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo("APPLIED");
+        assertThat(claims.find(accepted.id()).orElseThrow().status()).isEqualTo(ClaimStatus.ACCEPTED);
+        Claims.ClaimSummary refused = claims.find(rejected.id()).orElseThrow();
+        assertThat(refused.status()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(refused.statusReason()).contains("segment NM1 at position 17 in loop 2010BA")
+                .contains("element 9 (67): invalid code value, value 'W555000222'");
+        assertThat(scrubResults.state(ned).orElseThrow().state().name()).isEqualTo("FLAGGED");
+        assertThat(scrubResults.findings(ned, false)).anySatisfy(f -> assertThat(f.ruleId())
+                .isEqualTo("CLAIM-REFUSED"));
+        assertThat(acknowledgments(accepted.id())).containsExactly("999 true A");
+
+        // the same bytes again, through the API: recognised, kept, not applied
+        var again = new ApiClient(port).post("/api/x12?name=999-again.x12", "application/edi-x12", ack);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.json(again).get("status").asString()).isEqualTo("DUPLICATE");
+        // the same interchange with line breaks between the segments: its transaction set was applied already
+        byte[] reformatted = new String(ack, StandardCharsets.US_ASCII).replace("~", "~\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        X12Receipts.Receipt same = receipts.receive(reformatted, X12Receipts.Channel.API, "999-lines.x12", "test");
+        assertThat(same.sets()).extracting(X12Receipts.SetResult::status).containsExactly("DUPLICATE");
+        assertThat(acknowledgments(accepted.id())).hasSize(1);
+
+        // the 277CA, dropped into the inbox: acknowledged, with the payer's claim control number
+        Path inbox = properties.inbox("x12");
+        Files.createDirectories(inbox);
+        String name = "277ca-" + accepted.patientControlNumber() + "-" + System.nanoTime() + ".x12";
+        Files.write(inbox.resolve(name), interchange("2" + run, "HN", "902", "005010X214",
+                List.of(claimAcknowledgment(accepted.patientControlNumber(), "A2:20:PR", "MCR26112700001"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbox.resolve("done").resolve(name))
+                || Files.exists(inbox.resolve("error").resolve(name)));
+        assertThat(inbox.resolve("done").resolve(name)).exists();
+        Claims.ClaimSummary acknowledged = claims.find(accepted.id()).orElseThrow();
+        assertThat(acknowledged.status()).isEqualTo(ClaimStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.payerClaimNumber()).isEqualTo("MCR26112700001");
+        assertThat(claims.transitions(accepted.id())).extracting(Claims.Transition::to)
+                .containsExactly("BUILT", "WRITTEN", "ACCEPTED", "ACKNOWLEDGED");
+        assertThat(acknowledgments(accepted.id())).containsExactly("999 true A", "277CA true A2:20:PR");
+    }
+
+    @Test
+    void badFilesAreKeptWithAClearErrorAndDoNotStopTheOtherSets() {
+        byte[] unknown = interchange("000000903", "IN", "903", "004010", List.of(List.of(
+                "ST*810*0001", "BIG*20261125*INV1")));
+        X12Receipts.Receipt invoice = receipts.receive(unknown, X12Receipts.Channel.API, "810.x12", "test");
+        assertThat(invoice.status()).isEqualTo("FAILED");
+        assertThat(invoice.sets()).singleElement().satisfies(s -> assertThat(s.summary())
+                .contains("transaction set 810 is not one claimbridge reads"));
+
+        String whole = new String(interchange("000000904", "FA", "904", "005010X231A1", List.of(List.of(
+                "ST*999*0001*005010X231A1", "AK1*HC*999999*005010X222A1", "AK9*A*0*0*0"))),
+                StandardCharsets.US_ASCII);
+        byte[] cut = whole.substring(0, whole.indexOf("~GE*") + 1).getBytes(StandardCharsets.US_ASCII);
+        X12Receipts.Receipt truncated = receipts.receive(cut, X12Receipts.Channel.API, "cut.x12", "test");
+        assertThat(truncated.status()).isEqualTo("PARTIAL");
+        assertThat(truncated.errors()).anySatisfy(e -> assertThat(e).contains("cut short"));
+        assertThat(jdbc.sql("SELECT status FROM x12_file WHERE id = ?").param(truncated.fileId()).query(String.class)
+                .single()).isEqualTo("PARTIAL");
+
+        var empty = new ApiClient(port).post("/api/x12", "application/edi-x12", "not x12 at all".getBytes(
+                StandardCharsets.US_ASCII));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(ApiClient.text(empty)).contains("FAILED");
+    }
+
+    private List<String> acknowledgments(long claimId) {
+        return jdbc.sql("SELECT CONCAT_WS(' ', kind, IF(accepted, 'true', 'false'), codes) FROM claim_acknowledgment"
+                + " WHERE claim_id = ? ORDER BY id").param(claimId).query(String.class).list();
+    }
+
+    private static List<String> claimAcknowledgment(String pcn, String status, String payerClaimNumber) {
+        return List.of(
+                "ST*277*0001*005010X214",
+                "BHT*0085*08*277CA0001*20261127*0900*TH",
+                "HL*1**20*1",
+                "NM1*PR*2*AETNA*****PI*60054",
+                "TRN*1*0001",
+                "DTP*050*D8*20261127",
+                "DTP*009*D8*20261127",
+                "HL*2*1*21*1",
+                "NM1*41*2*CLAIMBRIDGE BILLING*****46*CLAIMBRIDGE",
+                "TRN*2*BATCH1",
+                "STC*A1:19:PR*20261127*WQ*120",
+                "HL*3*2*19*1",
+                "NM1*85*2*MAPLE FAMILY PRACTICE*****XX*1234567893",
+                "TRN*1*0",
+                "STC*A1:19:PR**WQ*120",
+                "HL*4*3*PT",
+                "NM1*QC*1*GALLAGHER*ROSE****MI*W555000111",
+                "TRN*2*" + pcn,
+                "STC*" + status + "*20261127*WQ*120",
+                "REF*1K*" + payerClaimNumber,
+                "DTP*472*RD8*20261120-20261120");
+    }
+
+    /** An interchange from the clearinghouse to us, with the SE, GE and IEA counts filled in. */
+    static byte[] interchange(String isa, String functionalId, String gs, String version,
+                              List<List<String>> transactionSets) {
+        List<String> segments = new ArrayList<>();
+        segments.add("ISA*00*          *00*          *ZZ*030240928      *ZZ*CLAIMBRIDGE    *261126*0900*^*00501*"
+                + isa + "*0*T*:");
+        segments.add("GS*" + functionalId + "*030240928*CLAIMBRIDGE*20261126*0900*" + gs + "*X*" + version);
+        for (List<String> set : transactionSets) {
+            segments.addAll(set);
+            String st = set.get(0).split("\\*")[2];
+            segments.add("SE*" + (set.size() + 1) + "*" + st);
+        }
+        segments.add("GE*" + transactionSets.size() + "*" + gs);
+        segments.add("IEA*1*" + isa);
+        return (String.join("~", segments) + "~").getBytes(StandardCharsets.US_ASCII);
+    }
+}
