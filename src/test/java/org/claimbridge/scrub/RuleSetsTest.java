@@ -140,6 +140,9 @@ class RuleSetsTest {
 
         write("sample.yaml", GOOD.replace("id: S-TIN", "id: SCRUB-FAILED"));
         assertError(sets.reloadIfChanged(), "sample.yaml", 11, "SCRUB-FAILED", "kept for encounters");
+
+        write("sample.yaml", GOOD.replace("id: S-TIN", "id: CLAIM-REFUSED"));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 11, "CLAIM-REFUSED", "kept for claims");
     }
 
     @Test
