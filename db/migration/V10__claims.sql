@@ -60,7 +60,7 @@ CREATE TABLE claim (
     service_from           DATE          NULL,
     service_to             DATE          NULL,
     receiver               VARCHAR(20)   NULL,
-    status                 VARCHAR(12)   NOT NULL,   -- see ClaimStatus
+    status                 VARCHAR(16)   NOT NULL,   -- see ClaimStatus
     status_reason          VARCHAR(1000) NULL,
     interchange_id         BIGINT        NULL,
     group_id               BIGINT        NULL,
@@ -97,8 +97,8 @@ CREATE TABLE claim_line (
 CREATE TABLE claim_transition (
     id         BIGINT        NOT NULL AUTO_INCREMENT,
     claim_id   BIGINT        NOT NULL,
-    from_state VARCHAR(12)   NULL,
-    to_state   VARCHAR(12)   NOT NULL,
+    from_state VARCHAR(16)   NULL,
+    to_state   VARCHAR(16)   NOT NULL,
     actor      VARCHAR(80)   NOT NULL,
     reason     VARCHAR(1000) NOT NULL,
     at         DATETIME(6)   NOT NULL,

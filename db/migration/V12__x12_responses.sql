@@ -29,7 +29,7 @@ CREATE TABLE x12_response (
     st_control   VARCHAR(9)    NOT NULL,
     transaction  VARCHAR(3)    NOT NULL,   -- ST01: 999, 277, 835
     version      VARCHAR(35)   NULL,       -- GS08
-    status       VARCHAR(12)   NOT NULL,   -- APPLIED, FAILED, STORED (kept, not applied by this version)
+    status       VARCHAR(12)   NOT NULL,   -- APPLIED, FAILED
     summary      VARCHAR(2000) NULL,
     applied_key  VARCHAR(60)   AS (IF(status = 'APPLIED', CONCAT_WS('|', sender_id, isa_control, gs_control,
                                      st_control), NULL)) STORED,

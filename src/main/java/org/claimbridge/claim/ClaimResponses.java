@@ -68,12 +68,18 @@ public class ClaimResponses {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean advance(ClaimRef claim, ClaimStatus to, String actor, String reason) {
-        if (to != ClaimStatus.ACCEPTED && to != ClaimStatus.REJECTED && to != ClaimStatus.ACKNOWLEDGED) {
+        if (to.progress() < ClaimStatus.ACCEPTED.progress()) {
             throw new IllegalArgumentException("a response cannot make a claim " + to);
         }
         ClaimStatus from = jdbc.sql("SELECT status FROM claim WHERE id = ? FOR UPDATE").param(claim.claimId())
                 .query((rs, n) -> ClaimStatus.valueOf(rs.getString(1))).single();
-        if (from == to || !from.sent() || to != ClaimStatus.REJECTED && to.progress() <= from.progress()) {
+        boolean adjudication = to.progress() == ClaimStatus.PAID.progress();
+        if (from == to && !adjudication || !from.sent()
+                || to != ClaimStatus.REJECTED && !adjudication && to.progress() <= from.progress()) {
+            // a later 835 (a corrected payment) may adjudicate again; a late 999 does not undo a 277CA
+            return false;
+        }
+        if (to == ClaimStatus.REJECTED && from.progress() >= ClaimStatus.PAID.progress()) {
             return false;
         }
         jdbc.sql("UPDATE claim SET status = ?, status_reason = ? WHERE id = ?")
@@ -87,6 +93,38 @@ public class ClaimResponses {
                     "claim " + claim.patientControlNumber() + " was rejected: " + reason, actor);
         }
         return true;
+    }
+
+    /**
+     * An 835 took a payment back (CLP02 22): the payer still holds the claim, unadjudicated until the corrected
+     * payment that usually follows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void paymentReversed(ClaimRef claim, String actor, String reason) {
+        ClaimStatus from = jdbc.sql("SELECT status FROM claim WHERE id = ? FOR UPDATE").param(claim.claimId())
+                .query((rs, n) -> ClaimStatus.valueOf(rs.getString(1))).single();
+        if (from.progress() != ClaimStatus.PAID.progress()) {
+            return;
+        }
+        jdbc.sql("UPDATE claim SET status = 'ACKNOWLEDGED', status_reason = ? WHERE id = ?")
+                .params(ClaimRecords.cut(reason), claim.claimId()).update();
+        List<Object[]> transition = new ArrayList<>();
+        transition.add(new Object[] {claim.claimId(), from.name(), ClaimStatus.ACKNOWLEDGED.name(),
+            ClaimRecords.cut(actor, 80), ClaimRecords.cut(reason), LocalDateTime.now(clock)});
+        records.transitions(transition);
+    }
+
+    /** Puts the encounter of a denied claim back in the coders' queue with what the payer said. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void denied(ClaimRef claim, String actor, String reason) {
+        scrub.claimDenied(claim.encounterId(), claim.encounterRevision(),
+                "claim " + claim.patientControlNumber() + ": " + reason, actor);
+    }
+
+    /** The line number of a claim line by the control number the 835 echoes (REF*6R). */
+    public Optional<Integer> lineNumber(long claimId, String controlNumber) {
+        return jdbc.sql("SELECT line_number FROM claim_line WHERE claim_id = ? AND control_number = ?")
+                .params(claimId, controlNumber).query(Integer.class).optional();
     }
 
     /** The payer's claim control number (277CA REF*1K, 835 CLP07); releases a replacement or void waiting for it. */

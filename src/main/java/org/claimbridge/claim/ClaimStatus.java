@@ -19,11 +19,18 @@ public enum ClaimStatus {
     /** Refused by a 999 or a 277CA: the payer does not hold it; its encounter went back to the coders. */
     REJECTED,
     /** The payer acknowledged it for adjudication (277CA A1/A2). */
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** Adjudicated and paid (or left to the patient) with no denial (835). */
+    PAID,
+    /** Paid in part: some of it denied (835). */
+    PARTIALLY_PAID,
+    /** Denied (835 CLP02 4, or nothing paid with denial adjustments): its encounter went back to the coders. */
+    DENIED;
 
     /** Whether the payer may hold this claim, so a change to it must go as a replacement or a void. */
     boolean sent() {
-        return this == WRITTEN || this == ACCEPTED || this == ACKNOWLEDGED;
+        return this == WRITTEN || this == ACCEPTED || this == ACKNOWLEDGED || this == PAID
+                || this == PARTIALLY_PAID || this == DENIED;
     }
 
     /** How far along the way to the payer: a late 999 does not take an acknowledged claim back. */
@@ -33,6 +40,7 @@ public enum ClaimStatus {
             case ACCEPTED -> 2;
             case ACKNOWLEDGED -> 3;
             case REJECTED -> 4;
+            case PAID, PARTIALLY_PAID, DENIED -> 5;
             default -> 0;
         };
     }

@@ -66,7 +66,7 @@ class CodeLoader {
         List<CodeRow> rows = switch (set) {
             case ICD10CM, ICD10PCS -> Icd10OrderFile.read(source);
             case HCPCS -> HcpcsFile.read(source);
-            case POS, MODIFIER -> SimpleCodeCsv.read(source);
+            case POS, MODIFIER, CARC, RARC -> SimpleCodeCsv.read(source);
         };
         Map<String, Integer> seen = new HashMap<>();
         List<CodeRow> normalized = new ArrayList<>(rows.size());

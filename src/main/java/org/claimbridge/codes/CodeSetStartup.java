@@ -27,7 +27,9 @@ class CodeSetStartup implements InitializingBean {
             CodeSet.ICD10CM, "icd10cm-order-subset.txt",
             CodeSet.HCPCS, "hcpcs-subset.txt",
             CodeSet.POS, "pos.csv",
-            CodeSet.MODIFIER, "modifiers.csv");
+            CodeSet.MODIFIER, "modifiers.csv",
+            CodeSet.CARC, "carc.csv",
+            CodeSet.RARC, "rarc.csv");
 
     private final CodeLoader loader;
     private final CodesProperties properties;
@@ -70,6 +72,8 @@ class CodeSetStartup implements InitializingBean {
         put(named, CodeSet.HCPCS, files.hcpcs());
         put(named, CodeSet.POS, files.pos());
         put(named, CodeSet.MODIFIER, files.modifiers());
+        put(named, CodeSet.CARC, files.carc());
+        put(named, CodeSet.RARC, files.rarc());
         if (named.isEmpty()) {
             return;
         }

@@ -24,7 +24,7 @@ record CodesProperties(@DefaultValue("true") boolean shipped,
      * @param effective first date of service the imported files are valid for, e.g. 2025-10-01 for FY2026 ICD-10
      * @param version   a label kept with the load; defaults to the file name
      */
-    record Import(Path icd10cm, Path icd10pcs, Path hcpcs, Path pos, Path modifiers, LocalDate effective,
-                  String version) {
+    record Import(Path icd10cm, Path icd10pcs, Path hcpcs, Path pos, Path modifiers, Path carc, Path rarc,
+                  LocalDate effective, String version) {
     }
 }

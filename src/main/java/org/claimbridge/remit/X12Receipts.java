@@ -26,10 +26,12 @@ public class X12Receipts {
     private final ResponseRecords records;
     private final Acknowledgment999 acknowledgment999;
     private final Acknowledgment277 acknowledgment277;
+    private final Remittance835 remittance835;
     private final TransactionTemplate transactions;
 
     X12Receipts(ResponseRecords records, Acknowledgment999 acknowledgment999, Acknowledgment277 acknowledgment277,
-                PlatformTransactionManager transactionManager) {
+                Remittance835 remittance835, PlatformTransactionManager transactionManager) {
+        this.remittance835 = remittance835;
         this.records = records;
         this.acknowledgment999 = acknowledgment999;
         this.acknowledgment277 = acknowledgment277;
@@ -41,7 +43,7 @@ public class X12Receipts {
         FILE, API, UPLOAD
     }
 
-    /** What became of one transaction set. @param status APPLIED, FAILED, DUPLICATE or STORED */
+    /** What became of one transaction set. @param status APPLIED, FAILED or DUPLICATE */
     public record SetResult(String type, String stControl, String status, String summary) {
     }
 
@@ -90,12 +92,6 @@ public class X12Receipts {
         if (!t.type().equals("999") && !t.type().equals("277") && !t.type().equals("835")) {
             return failed(fileId, t, "transaction set " + t.type() + " is not one claimbridge reads (999, 277, 835)");
         }
-        if (t.type().equals("835")) {
-            // kept, with the raw file, for the remittance step that reads 835s (payments, adjustments, denials)
-            String why = "kept; this version does not apply 835 payments yet";
-            transactions.executeWithoutResult(s -> records.response(fileId, t, "STORED", why));
-            return new SetResult(t.type(), t.stControl(), "STORED", why);
-        }
         try {
             return transactions.execute(s -> {
                 Optional<Long> response = records.applying(fileId, t);
@@ -104,8 +100,11 @@ public class X12Receipts {
                             + " of interchange " + t.isaControl() + " from " + t.senderId()
                             + " was applied before; not again");
                 }
-                String summary = t.type().equals("999") ? acknowledgment999.apply(t, response.get(), actor)
-                        : acknowledgment277.apply(t, response.get(), actor);
+                String summary = switch (t.type()) {
+                    case "999" -> acknowledgment999.apply(t, response.get(), actor);
+                    case "277" -> acknowledgment277.apply(t, response.get(), actor);
+                    default -> remittance835.apply(t, response.get(), actor);
+                };
                 records.summary(response.get(), summary);
                 return new SetResult(t.type(), t.stControl(), "APPLIED", summary);
             });

@@ -122,8 +122,8 @@ final class RuleFileReader {
             error(line(mapping), id, "rule id must be 1 to 64 letters, digits, '-', '_' or '.'");
         } else if (ScrubOutcome.SCRUB_FAILED.equals(id)) {
             error(line(mapping), id, "rule id " + id + " is kept for encounters that cannot be scrubbed");
-        } else if (ScrubOutcome.CLAIM_REFUSED.equals(id)) {
-            error(line(mapping), id, "rule id " + id + " is kept for claims the implementation guide refused");
+        } else if (ScrubOutcome.CLAIM_REFUSED.equals(id) || ScrubOutcome.CLAIM_DENIED.equals(id)) {
+            error(line(mapping), id, "rule id " + id + " is kept for claims that were refused or denied");
         }
         Map<String, Node> f = fields(mapping, RULE_FIELDS, id);
         for (String name : REQUIRED) {

@@ -182,7 +182,8 @@ public class RuleSets {
      * Every file that affects evaluation, by its path under the folder ({@code /}-separated), in name order so the
      * version does not depend on listing order: the rule files ({@code *.yaml} at the top), the payer profiles
      * ({@code payers/*.yaml}) and the edit tables ({@code **}{@code /*.csv}). {@code codes/} is left out: the code
-     * sets are loaded into the database by the codes feature, not evaluated from here.
+     * sets are loaded into the database by the codes feature, not evaluated from here; so is {@code denials/}, read
+     * by the remittance feature.
      */
     private Map<String, Path> files() {
         Map<String, Path> files = new TreeMap<>();
@@ -194,7 +195,7 @@ public class RuleSets {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(path).toString().replace('\\', '/');
                 if (isRuleFile(name) || name.startsWith(PAYERS) && isYaml(name)
-                        || name.endsWith(".csv") && !name.startsWith("codes/")) {
+                        || name.endsWith(".csv") && !name.startsWith("codes/") && !name.startsWith("denials/")) {
                     files.put(name, path);
                 }
             }

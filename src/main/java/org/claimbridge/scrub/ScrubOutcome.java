@@ -11,6 +11,9 @@ record ScrubOutcome(long encounterId, int revision, String ruleSetVersion, List<
     /** The rule id of the finding an encounter gets when the claim built from it broke the implementation guide. */
     static final String CLAIM_REFUSED = "CLAIM-REFUSED";
 
+    /** The rule id of the finding an encounter gets when the payer denied (part of) its claim. */
+    static final String CLAIM_DENIED = "CLAIM-DENIED";
+
     /**
      * An encounter the scrub could not judge: one error finding that says why, so it goes to a coder (and support)
      * instead of stopping the run for every encounter after it.

@@ -174,12 +174,32 @@ public class ScrubRecords {
     }
 
     /**
-     * Puts an encounter back in the coders' queue because the claim built from it broke the implementation guide:
-     * an open {@value ScrubOutcome#CLAIM_REFUSED} error with the writer's reason. Ignored when the encounter has been
-     * scrubbed at a later revision since (its newer data gets a claim of its own).
+     * Puts an encounter back in the coders' queue because the claim built from it broke the implementation guide or
+     * was rejected by the receiver or payer: an open {@value ScrubOutcome#CLAIM_REFUSED} error with the reason.
+     * Ignored when the encounter has been scrubbed at a later revision since (its newer data gets a claim of its
+     * own).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void claimRefused(long encounterId, int revision, String reason, String actor) {
+        claimFinding(encounterId, revision, ScrubOutcome.CLAIM_REFUSED, "The claim could not be sent: " + reason,
+                "Correct the encounter (or the practice or payer set-up the reason names); the claim is built"
+                        + " again once the encounter is ready.", actor);
+    }
+
+    /**
+     * Puts an encounter back in the coders' queue because the payer denied (part of) its claim: an open
+     * {@value ScrubOutcome#CLAIM_DENIED} error with the adjustment reasons and the billed values behind them. The
+     * corrected encounter's next claim replaces the denied one (frequency 7).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claimDenied(long encounterId, int revision, String reason, String actor) {
+        claimFinding(encounterId, revision, ScrubOutcome.CLAIM_DENIED, "The payer denied: " + reason,
+                "Correct what the denial points at; the corrected encounter goes out as a replacement claim with the"
+                        + " payer's claim number.", actor);
+    }
+
+    private void claimFinding(long encounterId, int revision, String ruleId, String message, String fix,
+                              String actor) {
         takeTurnUntilCommit();
         LocalDateTime now = LocalDateTime.now(clock);
         Integer scrubbed = jdbc.sql("SELECT scrubbed_revision FROM encounter_scrub WHERE encounter_id = ?")
@@ -195,12 +215,9 @@ public class ScrubRecords {
                         VALUES (?, ?, '', 'ERROR', ?, ?, ?, 'OPEN', ?, ?, ?)
                         ON DUPLICATE KEY UPDATE message = VALUES(message), status = 'OPEN',
                             last_seen_revision = VALUES(last_seen_revision)""")
-                .params(encounterId, ScrubOutcome.CLAIM_REFUSED, cut("The claim could not be written: " + reason,
-                                MESSAGE_MAX),
-                        "Correct the encounter (or the practice or payer set-up the reason names); the claim is"
-                                + " built again once the encounter is ready.", version, revision, now, revision)
+                .params(encounterId, ruleId, cut(message, MESSAGE_MAX), fix, version, revision, now, revision)
                 .update();
-        refreshState(encounterId, actor, "claim refused: " + reason, now);
+        refreshState(encounterId, actor, cut(message, MESSAGE_MAX), now);
     }
 
     private void refreshState(long encounterId, String actor, String reason, LocalDateTime now) {

@@ -98,7 +98,7 @@ class CodeSetsIT {
         Path modifiers = dir.resolve("modifiers.csv");
         Files.writeString(modifiers, "code,description\n25,Separate E/M\nZZ,Test modifier\n");
 
-        startup.importFiles(new CodesProperties.Import(order, null, null, null, modifiers, IMPORT_EFFECTIVE,
+        startup.importFiles(new CodesProperties.Import(order, null, null, null, modifiers, null, null, IMPORT_EFFECTIVE,
                 "2027-01 test update"));
 
         assertThat(codeSets.isBillable("E11.9", BEFORE_IMPORT)).isTrue();
@@ -120,14 +120,14 @@ class CodeSetsIT {
         assertThat(codeSets.modifier("59", BEFORE_IMPORT)).isPresent();
 
         // the same files again (a restart with the import properties still set) change nothing
-        startup.importFiles(new CodesProperties.Import(order, null, null, null, modifiers, IMPORT_EFFECTIVE,
+        startup.importFiles(new CodesProperties.Import(order, null, null, null, modifiers, null, null, IMPORT_EFFECTIVE,
                 null));
         assertThat(codeSets.history(CodeSet.ICD10CM, "E11.9")).hasSize(2);
 
         // a different file may not go back in time
         Path older = dir.resolve("older.txt");
         Files.write(older, List.of(Icd10OrderFileTest.line(1, "I10", 1, "Hypertension", "Hypertension")));
-        assertThatThrownBy(() -> startup.importFiles(new CodesProperties.Import(older, null, null, null, null,
+        assertThatThrownBy(() -> startup.importFiles(new CodesProperties.Import(older, null, null, null, null, null, null,
                 IMPORT_EFFECTIVE, null)))
                 .hasMessageContaining("a new version must take effect after it");
     }
@@ -137,7 +137,7 @@ class CodeSetsIT {
         Path bad = dir.resolve("bad.txt");
         Files.write(bad, List.of(Icd10OrderFileTest.line(1, "I10", 1, "Hypertension", "Hypertension"),
                 "garbage"));
-        assertThatThrownBy(() -> startup.importFiles(new CodesProperties.Import(bad, null, null, null, null,
+        assertThatThrownBy(() -> startup.importFiles(new CodesProperties.Import(bad, null, null, null, null, null, null,
                 LocalDate.of(2030, 1, 1), null)))
                 .isInstanceOf(CodeFileException.class)
                 .hasMessageStartingWith(bad + " line 2: ");

@@ -76,6 +76,9 @@ class X12ResponsesIT {
     @Autowired
     ClaimbridgeProperties properties;
 
+    @Autowired
+    Denials denials;
+
     @Test
     void a999AcceptsOneClaimAndRejectsTheOtherAndA277caAcknowledgesTheAcceptedOne() throws Exception {
         ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
@@ -143,6 +146,75 @@ class X12ResponsesIT {
         assertThat(claims.transitions(accepted.id())).extracting(Claims.Transition::to)
                 .containsExactly("BUILT", "WRITTEN", "ACCEPTED", "ACKNOWLEDGED");
         assertThat(acknowledgments(accepted.id())).containsExactly("999 true A", "277CA true A2:20:PR");
+    }
+
+    @Test
+    void an835PaysPartlyDeniesALineAndTracesTheDenialToTheMessageThatSetTheMemberId() {
+        ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+        feed.register("RSC1", "RSV8003", "Ivers^Paul", "19600101", "60054", "W000111222");
+        // the front desk re-registers the visit with a new member id: this message is the one the claim billed
+        feed.register("RSC2", "RSV8003", "Ivers^Paul", "19600101", "60054", "W000111333");
+        feed.charges("RSC3", "RSV8003", "Ivers^Paul", "19600101", List.of(ClaimTestFeed.officeVisit("RSV8003", 1),
+                "FT1|2|RSV8003-2||20261120|20261120|CG|VENI^Venipuncture^CDM|Venipuncture||1|12.00|||||11|||"
+                        + "I10^Essential hypertension^I10|" + ClaimTestFeed.OKAFOR + "|" + ClaimTestFeed.OKAFOR
+                        + "||||36415^Venipuncture^C4|"));
+        long encounter = feed.scrubbedReady("RSV8003");
+        feed.runClaims();
+        Claims.ClaimSummary claim = claims.ofEncounter(encounter).get(0);
+        String pcn = claim.patientControlNumber();
+        String run = String.format("%08d", System.nanoTime() % 100_000_000L);
+
+        byte[] remittance = interchange("3" + run, "HP", "903", "005010X221A1", List.of(List.of(
+                "ST*835*0001*005010X221A1",
+                "BPR*I*118*C*CHK************20261201",
+                "TRN*1*CHK" + run + "*1512345678",
+                "DTM*405*20261201",
+                "N1*PR*AETNA",
+                "REF*2U*60054",
+                "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
+                "LX*1",
+                "CLP*" + pcn + "*1*132*66*10*12*PAY" + run,
+                "SVC*HC:99213*120*66**1",
+                "DTM*472*20261120",
+                "CAS*CO*45*44",
+                "CAS*PR*2*10",
+                "REF*6R*" + pcn + "-1",
+                "SVC*HC:36415*12*0**1",
+                "DTM*472*20261120",
+                "CAS*CO*31*12",
+                "REF*6R*" + pcn + "-2",
+                "LQ*HE*N382",
+                "CLP*NOT-OURS-" + run + "*1*50*50**12*PAYX" + run,
+                "PLB*1234567893*20261231*L6:INT01*-2")));
+        X12Receipts.Receipt receipt = receipts.receive(remittance, X12Receipts.Channel.API, "835.x12", "test");
+
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo("APPLIED");
+        assertThat(receipt.sets().get(0).summary()).contains("(balances)").contains("1 unmatched");
+        Claims.ClaimSummary paid = claims.find(claim.id()).orElseThrow();
+        assertThat(paid.status()).isEqualTo(ClaimStatus.PARTIALLY_PAID);
+        assertThat(paid.payerClaimNumber()).isEqualTo("PAY" + run);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM claim_payment WHERE claim_id IS NULL AND patient_control_number = ?")
+                .param("NOT-OURS-" + run).query(Integer.class).single()).isEqualTo(1);
+
+        List<Denials.Denial> found = denials.ofClaim(claim.id());
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.carc()).isEqualTo("31");
+            assertThat(d.carcDescription()).isEqualTo("Patient cannot be identified as our insured");
+            assertThat(d.line()).isEqualTo(2);
+            assertThat(d.rarcs()).isEqualTo("N382");
+            assertThat(d.amount()).isEqualByComparingTo("12.00");
+            assertThat(d.category()).isEqualTo("registration-eligibility");
+            var memberId = d.tracedTo().stream().filter(v -> v.element().equals("2010BA NM109 subscriber id"))
+                    .findFirst().orElseThrow();
+            assertThat(memberId.value()).isEqualTo("W000111333");
+            assertThat(memberId.source().hl7Path()).isEqualTo("IN1(1)-36");
+            assertThat(memberId.source().messageId()).isEqualTo(jdbc.sql(
+                    "SELECT id FROM hl7_message WHERE control_id = 'RSC2'").query(Long.class).single());
+        });
+        assertThat(scrubResults.findings(encounter, false)).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("CLAIM-DENIED");
+            assertThat(f.message()).contains("CO-31");
+        });
     }
 
     @Test

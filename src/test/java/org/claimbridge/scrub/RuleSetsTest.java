@@ -143,6 +143,9 @@ class RuleSetsTest {
 
         write("sample.yaml", GOOD.replace("id: S-TIN", "id: CLAIM-REFUSED"));
         assertError(sets.reloadIfChanged(), "sample.yaml", 11, "CLAIM-REFUSED", "kept for claims");
+
+        write("sample.yaml", GOOD.replace("id: S-TIN", "id: CLAIM-DENIED"));
+        assertError(sets.reloadIfChanged(), "sample.yaml", 11, "CLAIM-DENIED", "refused or denied");
     }
 
     @Test

@@ -1,0 +1,108 @@
+package org.claimbridge.remit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.claimbridge.claim.ClaimResponses;
+import org.claimbridge.claim.ClaimStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies an 835 (005010X221A1): the payment and its reconciliation (claim payments less provider adjustments
+ * against BPR02), each claim's adjudication matched on CLP01 = our CLM01 and its lines on REF*6R, adjustments and
+ * remarks at claim and line level, reversals, and the denials among the adjustments, whose encounters go back to the
+ * coders. A payment that matches none of our claims is stored unmatched, never dropped.
+ */
+@Component
+class Remittance835 {
+
+    private final ClaimResponses claims;
+    private final RemittanceRecords records;
+    private final DenialCategories categories;
+
+    Remittance835(ClaimResponses claims, RemittanceRecords records, DenialCategories categories) {
+        this.claims = claims;
+        this.records = records;
+        this.categories = categories;
+    }
+
+    String apply(X12Transaction t, long responseId, String actor) {
+        Remittance r = RemittanceReader.read(t);
+        BigDecimal claimsPaid = r.claims().stream().map(Remittance.ClaimPaid::paid).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        BigDecimal plb = r.providerAdjustments().stream().map(Remittance.ProviderAdjustment::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean balanced = claimsPaid.subtract(plb).compareTo(r.paymentAmount()) == 0;
+        long remittanceId = records.remittance(responseId, r, claimsPaid, plb, balanced);
+        r.providerAdjustments().forEach(p -> records.providerAdjustment(remittanceId, p));
+        List<String> outcome = new ArrayList<>();
+        int unmatched = 0;
+        for (Remittance.ClaimPaid c : r.claims()) {
+            Optional<ClaimResponses.ClaimRef> claim = claims.byPatientControlNumber(c.patientControlNumber());
+            long paymentId = records.claimPayment(remittanceId, claim.map(ClaimResponses.ClaimRef::claimId)
+                    .orElse(null), c);
+            List<String> denials = new ArrayList<>();
+            for (Remittance.Adjustment a : c.adjustments()) {
+                records.adjustment(paymentId, null, a);
+                denial(claim, paymentId, null, null, a, String.join(",", c.remarks()), r.payerId(), denials);
+            }
+            for (Remittance.ServicePaid s : c.services()) {
+                Integer line = claim.isEmpty() || s.controlNumber() == null ? null
+                        : claims.lineNumber(claim.get().claimId(), s.controlNumber()).orElse(null);
+                long serviceId = records.servicePayment(paymentId, line, s);
+                for (Remittance.Adjustment a : s.adjustments()) {
+                    records.adjustment(paymentId, serviceId, a);
+                    denial(claim, paymentId, serviceId, line, a, String.join(",", s.remarks()), r.payerId(),
+                            denials);
+                }
+            }
+            if (claim.isEmpty()) {
+                unmatched++;
+                outcome.add(c.patientControlNumber() + " matches none of our claims (kept unmatched)");
+                continue;
+            }
+            outcome.add(adjudicate(claim.get(), c, denials, actor));
+        }
+        return "835 " + (r.traceNumber() == null ? "" : r.traceNumber() + " ") + "from " + r.payerName() + ": "
+                + r.claims().size() + " claim(s), " + unmatched + " unmatched, payment " + r.paymentAmount()
+                + (balanced ? " (balances)" : " (does NOT balance: claims paid " + claimsPaid
+                + " less provider adjustments " + plb + " is " + claimsPaid.subtract(plb) + ")") + "; "
+                + String.join("; ", outcome);
+    }
+
+    private void denial(Optional<ClaimResponses.ClaimRef> claim, long paymentId, Long serviceId, Integer line,
+                        Remittance.Adjustment a, String rarcs, String payerId, List<String> denials) {
+        DenialCategories.Category category = categories.of(a.group(), a.reason());
+        if (!category.denial() || a.amount().signum() <= 0 || claim.isEmpty()) {
+            return;
+        }
+        records.denial(claim.get().claimId(), claim.get().encounterId(), paymentId, serviceId, line, a,
+                rarcs.isEmpty() ? null : rarcs, category.name(), payerId);
+        denials.add((line == null ? "claim" : "line " + line) + " " + a.group() + "-" + a.reason() + " "
+                + a.amount() + " (" + category.name() + (rarcs.isEmpty() ? "" : ", " + rarcs) + ")");
+    }
+
+    private String adjudicate(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c, List<String> denials,
+                              String actor) {
+        if (c.payerClaimNumber() != null) {
+            claims.payerClaimNumber(claim, c.payerClaimNumber(), actor);
+        }
+        if (c.reversal()) {
+            claims.paymentReversed(claim, actor, "835 reversed the payment of " + c.paid().negate());
+            return claim.patientControlNumber() + " payment reversed";
+        }
+        boolean deniedWhole = "4".equals(c.statusCode()) || c.paid().signum() == 0 && !denials.isEmpty();
+        ClaimStatus status = deniedWhole ? ClaimStatus.DENIED
+                : denials.isEmpty() ? ClaimStatus.PAID : ClaimStatus.PARTIALLY_PAID;
+        String said = "835: charge " + c.charge() + ", paid " + c.paid()
+                + (c.patientResponsibility() == null ? "" : ", patient " + c.patientResponsibility())
+                + (denials.isEmpty() ? "" : "; denied " + String.join(", ", denials));
+        claims.advance(claim, status, actor, said);
+        if (!denials.isEmpty()) {
+            claims.denied(claim, actor, String.join(", ", denials));
+        }
+        return claim.patientControlNumber() + " " + status.name().toLowerCase().replace('_', ' ');
+    }
+}
