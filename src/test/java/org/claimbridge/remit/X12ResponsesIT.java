@@ -211,6 +211,13 @@ class X12ResponsesIT {
             assertThat(memberId.source().messageId()).isEqualTo(jdbc.sql(
                     "SELECT id FROM hl7_message WHERE control_id = 'RSC2'").query(Long.class).single());
         });
+        var api = new ApiClient(port);
+        var traced = ApiClient.json(api.get("/api/claims/" + claim.id() + "/denials"));
+        assertThat(traced.get(0).get("tracedTo").findValuesAsString("hl7Path")).contains("IN1(1)-36");
+        var unmatched = ApiClient.json(api.get("/api/remittances/unmatched"));
+        assertThat(unmatched.findValuesAsString("patientControlNumber")).contains("NOT-OURS-" + run);
+        assertThat(ApiClient.json(api.get("/api/claims/" + claim.id() + "/payments")).get(0).get("adjustments")
+                .toString()).contains("CO-31 12.00 (line 2)");
         assertThat(scrubResults.findings(encounter, false)).anySatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("CLAIM-DENIED");
             assertThat(f.message()).contains("CO-31");
