@@ -222,6 +222,39 @@ class X12ResponsesIT {
             assertThat(f.ruleId()).isEqualTo("CLAIM-DENIED");
             assertThat(f.message()).contains("CO-31");
         });
+
+        // the payer takes the payment back and pays again: the reversal reopens the claim, the new payment settles it
+        byte[] corrected = interchange("4" + run, "HP", "904", "005010X221A1", List.of(List.of(
+                "ST*835*0001*005010X221A1",
+                "BPR*I*12*C*CHK************20261215",
+                "TRN*1*CHKR" + run + "*1512345678",
+                "N1*PR*AETNA",
+                "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
+                "LX*1",
+                "CLP*" + pcn + "*22*-132*-66*-10*12*PAY" + run,
+                "CAS*CO*45*-44",
+                "CAS*PR*2*-10",
+                "CAS*CO*31*-12",
+                "CLP*" + pcn + "*1*132*78*10*12*PAY" + run,
+                "CAS*CO*45*44",
+                "CAS*PR*2*10")));
+        X12Receipts.Receipt second = receipts.receive(corrected, X12Receipts.Channel.API, "835-2.x12", "test");
+        assertThat(second.sets().get(0).summary()).contains("payment reversed").contains(pcn + " paid")
+                .contains("(balances)");
+        assertThat(claims.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(claims.transitions(claim.id())).extracting(Claims.Transition::to)
+                .containsSubsequence("WRITTEN", "PARTIALLY_PAID", "ACKNOWLEDGED", "PAID");
+
+        // the practice fixes the member id: the corrected visit goes out as a replacement of what the payer holds
+        feed.register("RSC4", "RSV8003", "Ivers^Paul", "19600101", "60054", "W000111444");
+        feed.scrubbedReady("RSV8003");
+        feed.runClaims();
+        Claims.ClaimSummary replacement = claims.ofEncounter(encounter).get(1);
+        assertThat(replacement.frequency()).isEqualTo("7");
+        assertThat(replacement.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(replacement.replacesClaimId()).isEqualTo(claim.id());
+        assertThat(replacement.subscriberId()).isEqualTo("W000111444");
+        assertThat(claims.document(replacement.id()).orElseThrow().payerClaimNumber()).isEqualTo("PAY" + run);
     }
 
     @Test
