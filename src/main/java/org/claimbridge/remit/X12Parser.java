@@ -4,12 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
 
 /**
  * Reads a received X12 file with StAEDI into its transaction sets: any delimiters the ISA declares, with or without
@@ -21,6 +24,22 @@ final class X12Parser {
     /** What a file holds. @param errors problems that belong to the file as a whole */
     record Parsed(List<X12Transaction> transactions, List<String> errors) {
     }
+
+    /**
+     * Structure problems: a set with one of these is not applied (what it says cannot be read safely). Problems with
+     * single values (a code outside the guide's list, a length) are applied with a warning: a payer's 835 still says
+     * what was paid.
+     */
+    private static final Set<EDIStreamValidationError> BLOCKING = EnumSet.of(
+            EDIStreamValidationError.UNRECOGNIZED_SEGMENT_ID, EDIStreamValidationError.UNEXPECTED_SEGMENT,
+            EDIStreamValidationError.MANDATORY_SEGMENT_MISSING, EDIStreamValidationError.LOOP_OCCURS_OVER_MAXIMUM_TIMES,
+            EDIStreamValidationError.SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET,
+            EDIStreamValidationError.SEGMENT_NOT_IN_PROPER_SEQUENCE,
+            EDIStreamValidationError.IMPLEMENTATION_SEGMENT_BELOW_MINIMUM_USE,
+            EDIStreamValidationError.IMPLEMENTATION_LOOP_OCCURS_UNDER_MINIMUM_TIMES,
+            EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT,
+            EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH,
+            EDIStreamValidationError.REQUIRED_DATA_ELEMENT_MISSING);
 
     private X12Parser() {
     }
@@ -37,6 +56,7 @@ final class X12Parser {
         String version = "";
         List<X12Segment> segments = null;
         List<String> errors = null;
+        List<String> warnings = null;
         String tag = null;
         List<List<String>> elements = null;
         List<String> composite = null;
@@ -51,6 +71,7 @@ final class X12Parser {
                     case START_TRANSACTION -> {
                         segments = new ArrayList<>();
                         errors = new ArrayList<>();
+                        warnings = new ArrayList<>();
                     }
                     case START_SEGMENT -> {
                         tag = reader.getText();
@@ -91,20 +112,28 @@ final class X12Parser {
                         if (segments != null) {
                             segments.add(segment);
                         }
+                        if ("ST".equals(tag)) {
+                            // cleared when there is none, so an earlier set's schema does not judge this one
+                            reader.setTransactionSchema(ResponseSchemas.of(segment.get(1),
+                                    segment.get(3).isEmpty() ? version : segment.get(3)));
+                        }
                         if ("SE".equals(tag) && segments != null) {
                             X12Segment st = segments.get(0);
                             transactions.add(new X12Transaction(sender, isa, gs, version, st.get(1), st.get(2),
-                                    List.copyOf(segments), List.copyOf(errors)));
+                                    List.copyOf(segments), List.copyOf(errors), List.copyOf(warnings)));
                             segments = null;
                             errors = null;
+                            warnings = null;
                         }
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
                         String problem = describe(reader);
-                        if (errors != null) {
+                        if (errors == null) {
+                            fileErrors.add(problem);
+                        } else if (BLOCKING.contains(reader.getErrorType())) {
                             errors.add(problem);
                         } else {
-                            fileErrors.add(problem);
+                            warnings.add(problem);
                         }
                     }
                     default -> {

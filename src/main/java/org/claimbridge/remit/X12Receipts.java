@@ -105,8 +105,10 @@ public class X12Receipts {
                     case "277" -> acknowledgment277.apply(t, response.get(), actor);
                     default -> remittance835.apply(t, response.get(), actor);
                 };
-                records.summary(response.get(), summary);
-                return new SetResult(t.type(), t.stControl(), "APPLIED", summary);
+                String kept = t.warnings().isEmpty() ? summary
+                        : summary + " [guide warnings: " + String.join("; ", t.warnings()) + "]";
+                records.summary(response.get(), kept);
+                return new SetResult(t.type(), t.stControl(), "APPLIED", kept);
             });
         } catch (RuntimeException e) {
             log.warn("X12 transaction set {} {} of file {} failed", t.type(), t.stControl(), fileId, e);

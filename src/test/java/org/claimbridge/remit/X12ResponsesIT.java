@@ -170,10 +170,14 @@ class X12ResponsesIT {
                 "TRN*1*CHK" + run + "*1512345678",
                 "DTM*405*20261201",
                 "N1*PR*AETNA",
+                "N3*PO BOX 14079",
+                "N4*LEXINGTON*KY*40512",
                 "REF*2U*60054",
+                "PER*BL*PROVIDER SERVICES*TE*8005551234",
                 "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
                 "LX*1",
                 "CLP*" + pcn + "*1*132*66*10*12*PAY" + run,
+                "NM1*QC*1*IVERS*PAUL****MI*W000111333",
                 "SVC*HC:99213*120*66**1",
                 "DTM*472*20261120",
                 "CAS*CO*45*44",
@@ -185,6 +189,7 @@ class X12ResponsesIT {
                 "REF*6R*" + pcn + "-2",
                 "LQ*HE*N382",
                 "CLP*NOT-OURS-" + run + "*1*50*50**12*PAYX" + run,
+                "NM1*QC*1*NOBODY*KNOWN****MI*X1",
                 "PLB*1234567893*20261231*L6:INT01*-2")));
         X12Receipts.Receipt receipt = receipts.receive(remittance, X12Receipts.Channel.API, "835.x12", "test");
 
@@ -229,15 +234,20 @@ class X12ResponsesIT {
                 "BPR*I*12*C*CHK************20261215",
                 "TRN*1*CHKR" + run + "*1512345678",
                 "N1*PR*AETNA",
+                "N3*PO BOX 14079",
+                "N4*LEXINGTON*KY*40512",
+                "PER*BL*PROVIDER SERVICES*TE*8005551234",
                 "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
                 "LX*1",
                 "CLP*" + pcn + "*22*-132*-66*-10*12*PAY" + run,
                 "CAS*CO*45*-44",
                 "CAS*PR*2*-10",
                 "CAS*CO*31*-12",
+                "NM1*QC*1*IVERS*PAUL****MI*W000111333",
                 "CLP*" + pcn + "*1*132*78*10*12*PAY" + run,
                 "CAS*CO*45*44",
-                "CAS*PR*2*10")));
+                "CAS*PR*2*10",
+                "NM1*QC*1*IVERS*PAUL****MI*W000111333")));
         X12Receipts.Receipt second = receipts.receive(corrected, X12Receipts.Channel.API, "835-2.x12", "test");
         assertThat(second.sets().get(0).summary()).contains("payment reversed").contains(pcn + " paid")
                 .contains("(balances)");
