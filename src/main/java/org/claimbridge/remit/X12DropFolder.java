@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -50,8 +51,10 @@ class X12DropFolder implements SchedulingConfigurer {
             List<Path> ready;
             try (Stream<Path> files = Files.list(inbox)) {
                 Instant settled = Instant.now().minus(properties.settleTime());
+                // in the order they arrived: a 999 applied before the 277CA that follows it
                 ready = files.filter(Files::isRegularFile).filter(this::finished)
-                        .filter(p -> modified(p).isBefore(settled)).sorted().toList();
+                        .filter(p -> modified(p).isBefore(settled))
+                        .sorted(Comparator.comparing(X12DropFolder::modified).thenComparing(Path::toString)).toList();
             }
             for (Path file : ready) {
                 take(file);

@@ -2,6 +2,7 @@ package org.claimbridge.claim;
 
 import java.util.List;
 
+import org.claimbridge.FixedDay;
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.intake.BatchIntake;
 import org.claimbridge.scrub.ScrubJobs;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receiver MEDICARE in production mode with '|' and '>' as separators, every other payer to AVAILITY in test mode.
  */
 @IntegrationTest
-@Import(ClaimsJobIT.FixedDay.class)
+@Import(FixedDay.class)
 class ClaimReceiversIT {
 
     @Autowired

@@ -3,15 +3,13 @@ package org.claimbridge.claim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.claimbridge.FixedDay;
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.intake.BatchIntake;
 import org.claimbridge.scrub.ScrubJobs;
@@ -19,10 +17,7 @@ import org.claimbridge.scrub.ScrubResults;
 import org.claimbridge.system.ClaimbridgeProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -36,21 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(locations = "classpath:sample-practices.properties")
-@Import(ClaimsJobIT.FixedDay.class)
+@Import(FixedDay.class)
 class ClaimsJobIT {
 
-    static final Instant DAY = Instant.parse("2026-11-25T12:00:00Z");
-
     private static final Path FEEDS = Path.of("sample-feeds");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedDay {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(DAY, ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     BatchIntake intake;

@@ -46,6 +46,10 @@ class DemoRunIT {
         template.execute("CREATE DATABASE " + DATABASE);
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-run-");
         Path log = Path.of("target", "demo-run-child.log");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
         Process child = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"),
@@ -56,7 +60,9 @@ class DemoRunIT {
                 "--spring.datasource.password=" + (db.getPassword() == null ? "" : db.getPassword()),
                 "--claimbridge.data-dir=" + dataDir,
                 "--claimbridge.inbox.poll-interval=500ms",
-                "--server.port=0",
+                "--server.port=" + port,
+                "--claimbridge.payer-simulator.poll-interval=1s",
+                "--claimbridge.remit.poll-interval=500ms",
                 "--claimbridge.mllp.port=0",
                 "--spring.main.banner-mode=off"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -75,6 +81,30 @@ class DemoRunIT {
             assertThat(read.all("ISA").get(0).get(8).trim()).isEqualTo("030240928");
             assertThat(read.all("CLM")).hasSize(2);
             assertThat(read.all("NM1")).extracting(s -> s.get(9)).contains("1EG4TE5MK73", "W284719360");
+
+            // the demo's payer simulator answers the file; the answers come back through the X12 inbox
+            List<String> answered = List.of("PAID", "PARTIALLY_PAID", "DENIED", "REJECTED");
+            long settle = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            List<String> statuses = List.of();
+            while (System.nanoTime() < settle && child.isAlive()) {
+                statuses = template.queryForList("SELECT status FROM " + DATABASE + ".claim WHERE frequency = '1'"
+                        + " AND payer_sequence = 'P' ORDER BY id", String.class);
+                if (statuses.size() == 2 && answered.containsAll(statuses)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(statuses).as("claim statuses after the simulator's answers (child log: " + log + ")")
+                    .hasSize(2).allSatisfy(status -> assertThat(status).isIn(answered));
+            assertThat(template.queryForObject("SELECT COUNT(*) FROM " + DATABASE + ".remittance WHERE NOT balanced",
+                    Integer.class)).isZero();
+            var api = new org.claimbridge.web.ApiClient(port, "demo", "demo");
+            for (Long denied : template.queryForList("SELECT DISTINCT claim_id FROM " + DATABASE + ".denial",
+                    Long.class)) {
+                var denials = org.claimbridge.web.ApiClient.json(api.get("/api/claims/" + denied + "/denials"));
+                assertThat(denials.size()).isPositive();
+                assertThat(denials.get(0).get("carcDescription").asString()).isNotBlank();
+            }
         } finally {
             child.destroy();
             if (!child.waitFor(30, TimeUnit.SECONDS)) {

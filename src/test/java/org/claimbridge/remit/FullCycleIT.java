@@ -2,15 +2,13 @@ package org.claimbridge.remit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.claimbridge.FixedDay;
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.claim.ClaimJobs;
 import org.claimbridge.claim.ClaimStatus;
@@ -24,35 +22,23 @@ import org.claimbridge.scrub.ScrubResults;
 import org.claimbridge.system.ClaimbridgeProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole loop on the real database: the sample feeds and a batch of synthetic visits through intake, scrub, the
- * 837, the payer simulator's 999, 277CA and 835, and back: every claim sent gets its answers, statuses follow them,
- * remittances balance, and every denial is traced to the HL7 message and field behind the billed value it points at.
+ * The whole loop on the real database: synthetic visits through intake, scrub, the 837, the payer simulator's 999,
+ * 277CA and 835, and back: every claim sent gets its answers, statuses follow them, remittances balance, and every
+ * denial is traced to the HL7 message and field behind the billed value it points at. (The sample feeds take the
+ * same loop in the demo run, on a database of their own: DemoRunIT.)
  */
 @IntegrationTest
 @TestPropertySource(locations = "classpath:sample-practices.properties")
-@Import(FullCycleIT.FixedDay.class)
+@Import(FixedDay.class)
 class FullCycleIT {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedDay {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-        }
-    }
-
-    private static final Path FEEDS = Path.of("sample-feeds");
 
     @Autowired
     BatchIntake intake;
@@ -82,12 +68,8 @@ class FullCycleIT {
     ClaimbridgeProperties properties;
 
     @Test
-    void sampleFeedsToClaimsToResponsesAndBack() throws Exception {
+    void claimsToResponsesAndBack() throws Exception {
         ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
-        for (String file : List.of("fampract/01-quimby-registration.hl7", "fampract/02-visits-2026-11-03.hl7",
-                "fampract/03-credit-and-cancel-2026-11-04.hl7")) {
-            feed.feed(Files.readAllBytes(FEEDS.resolve(file)), file);
-        }
         List<String> visits = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String visit = "FCV" + (9100 + i);
@@ -95,7 +77,8 @@ class FullCycleIT {
             feed.register("FCA" + i, visit, "Cyclist" + (char) ('A' + i) + "^Pat", "1970010" + (1 + i % 9), "60054",
                     "W77" + (1000000 + i));
             feed.charges("FCB" + i, visit, "Cyclist" + (char) ('A' + i) + "^Pat", "1970010" + (1 + i % 9),
-                    List.of(ClaimTestFeed.officeVisit(visit, 1)));
+                    List.of(ClaimTestFeed.officeVisit(visit, 1), ClaimTestFeed.officeVisit(visit, 2)
+                            .replace("99213^Office visit^C4", "36415^Venipuncture^C4").replace("|120.00|", "|12.00|")));
         }
         for (String visit : visits) {
             feed.scrubbedReady(visit);
@@ -105,27 +88,26 @@ class FullCycleIT {
         for (String visit : visits) {
             sent.add(claims.ofEncounter(encounter(visit)).get(0));
         }
-        long quimby = jdbc.sql("SELECT e.id FROM encounter e JOIN practice p ON p.id = e.practice_id"
-                + " WHERE p.sending_facility = 'FAMPRAC' AND e.visit_number = 'FPV5001'").query(Long.class).single();
-        sent.add(claims.ofEncounter(quimby).get(0));
         assertThat(sent).allSatisfy(c -> assertThat(c.status()).isEqualTo(ClaimStatus.WRITTEN));
+        List<Path> files = sent.stream().map(c -> properties.outbox("837").resolve(c.fileName())).distinct()
+                .toList();
 
-        // the payer side: the simulator answers the files these claims went out in
-        Path answers = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "full-cycle-");
-        PayerSimulator simulator = new PayerSimulator(PayerSimulatorProperties.defaults().withSeed(7)
-                .withRates(0.15, 0.4, 0.5), answers.resolve("state"));
-        Path inbox = answers.resolve("inbox");
-        Files.createDirectories(inbox);
-        for (String file : sent.stream().map(Claims.ClaimSummary::fileName).distinct().toList()) {
-            assertThat(simulator.answer(properties.outbox("837").resolve(file), inbox)).isPresent();
+        // the payer side: the simulator's answers; of its seeds the first whose answers reject, deny and pay
+        // (its draws depend on our claim numbers, which depend on what ran before in this database)
+        Path inbox = null;
+        for (long seed = 1; seed <= 200 && inbox == null; seed++) {
+            Path tried = answer(files, seed);
+            if (mix(tried)) {
+                inbox = tried;
+            }
         }
+        assertThat(inbox).as("a simulator seed whose answers reject, deny and pay").isNotNull();
         List<Path> responses;
-        try (Stream<Path> files = Files.list(inbox)) {
+        try (Stream<Path> listed = Files.list(inbox)) {
             // acknowledgments before remittances, as they arrive
-            responses = files.filter(p -> !p.getFileName().toString().startsWith("."))
+            responses = listed.filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted((a, b) -> Integer.compare(order(a), order(b))).toList();
         }
-        assertThat(responses).isNotEmpty();
         for (Path response : responses) {
             X12Receipts.Receipt receipt = receipts.receive(Files.readAllBytes(response), X12Receipts.Channel.FILE,
                     response.getFileName().toString(), "full cycle");
@@ -136,9 +118,9 @@ class FullCycleIT {
                 ClaimStatus.DENIED);
         List<Claims.ClaimSummary> after = sent.stream().map(c -> claims.find(c.id()).orElseThrow()).toList();
         assertThat(after).allSatisfy(c -> assertThat(c.status()).as(c.patientControlNumber()).isIn(answered));
-        assertThat(after).extracting(Claims.ClaimSummary::status)
-                .contains(ClaimStatus.REJECTED, ClaimStatus.PAID).containsAnyOf(ClaimStatus.DENIED,
-                        ClaimStatus.PARTIALLY_PAID);
+        assertThat(after).extracting(Claims.ClaimSummary::status).contains(ClaimStatus.REJECTED)
+                .containsAnyOf(ClaimStatus.DENIED, ClaimStatus.PARTIALLY_PAID)
+                .containsAnyOf(ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID);
         assertThat(after).filteredOn(c -> c.status() != ClaimStatus.REJECTED)
                 .allSatisfy(c -> assertThat(c.payerClaimNumber()).as(c.patientControlNumber()).isNotBlank());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM remittance r JOIN x12_response x ON x.id = r.response_id"
@@ -162,6 +144,42 @@ class FullCycleIT {
         assertThat(after).filteredOn(c -> c.status() == ClaimStatus.REJECTED || c.status() == ClaimStatus.DENIED)
                 .allSatisfy(c -> assertThat(scrubResults.state(c.encounterId()).orElseThrow().state().name())
                         .isEqualTo("FLAGGED"));
+    }
+
+    private static Path answer(List<Path> files, long seed) throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "full-cycle-");
+        PayerSimulator simulator = new PayerSimulator(PayerSimulatorProperties.defaults().withSeed(seed)
+                .withRates(0.15, 0.4, 0.5), dir.resolve("state"));
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        for (Path file : files) {
+            assertThat(simulator.answer(file, inbox)).isPresent();
+        }
+        return inbox;
+    }
+
+    /** Whether the answers hold a rejection (999 or 277CA), a denial and a payment. */
+    private static boolean mix(Path inbox) throws Exception {
+        boolean rejected = false;
+        boolean denied = false;
+        boolean paid = false;
+        try (Stream<Path> listed = Files.list(inbox)) {
+            for (Path file : listed.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                for (X12Transaction t : X12Parser.parse(Files.readAllBytes(file)).transactions()) {
+                    for (X12Segment s : t.segments()) {
+                        rejected |= s.is("IK5", "R") || s.tag().equals("STC") && s.component(1, 1).matches("A[3678]");
+                    }
+                    if (t.type().equals("835")) {
+                        for (Remittance.ClaimPaid c : RemittanceReader.read(t).claims()) {
+                            denied |= c.statusCode().equals("4") || c.services().stream().anyMatch(
+                                    l -> l.adjustments().stream().anyMatch(a -> a.group().equals("CO")
+                                            && !a.reason().equals("45") && !a.reason().equals("253")));
+                            paid |= c.paid().signum() > 0;
+                        }
+                    }
+                }
+            }
+        }
+        return rejected && denied && paid;
     }
 
     private static int order(Path response) {

@@ -3,13 +3,11 @@ package org.claimbridge.remit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.claimbridge.FixedDay;
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.claim.ClaimJobs;
 import org.claimbridge.claim.ClaimStatus;
@@ -22,11 +20,8 @@ import org.claimbridge.system.ClaimbridgeProperties;
 import org.claimbridge.web.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,17 +32,9 @@ import static org.awaitility.Awaitility.await;
  * each transaction set applied once, bad files kept with their reasons.
  */
 @IntegrationTest
-@Import(X12ResponsesIT.FixedDay.class)
+@Import(FixedDay.class)
 class X12ResponsesIT {
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedDay {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @LocalServerPort
     int port;

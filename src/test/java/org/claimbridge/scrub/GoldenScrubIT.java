@@ -6,25 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.claimbridge.FixedDay;
 import org.claimbridge.IntegrationTest;
 import org.claimbridge.intake.BatchIntake;
 import org.claimbridge.intake.Channel;
 import org.claimbridge.intake.Receipt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -35,11 +31,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(locations = "classpath:sample-practices.properties")
-@Import(GoldenScrubIT.FixedDay.class)
+@Import(FixedDay.class)
 class GoldenScrubIT {
-
-    /** The scrub day: timely filing and future dates are judged against it, so the result does not age. */
-    static final Instant DAY = Instant.parse("2026-11-25T12:00:00Z");
 
     private static final Path FEEDS = Path.of("sample-feeds");
     private static final List<String> FILES = List.of(
@@ -47,16 +40,6 @@ class GoldenScrubIT {
             "fampract/03-credit-and-cancel-2026-11-04.hl7", "orthogrp/01-batch-2026-11-04.hl7",
             "orthogrp/02-duplicate-and-merge-2026-11-05.hl7", "mercyop/01-lefevre-outpatient-surgery-2026-11-12.hl7",
             "bad/01-bad-messages.hl7");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedDay {
-
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(DAY, ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     BatchIntake intake;
