@@ -115,7 +115,7 @@ class ClaimFiles implements DisposableBean {
     }
 
     private record Outcome(long claimId, long encounterId, int revision, String pcn, String stControl,
-                           Long groupId, List<String> errors) {
+                           Long groupId, List<String> errors, Long replaces, String frequency) {
     }
 
     private Written write(Receiver receiver, List<Long> ids, String actor, Long jobExecutionId) {
@@ -169,7 +169,8 @@ class ClaimFiles implements DisposableBean {
                                 writer.append(kind, r.bytes());
                             }
                             outcomes.add(new Outcome(claim.id(), claim.encounterId(), claim.revision(),
-                                    claim.document().patientControlNumber(), st.get(i), groupId, r.errors()));
+                                    claim.document().patientControlNumber(), st.get(i), groupId, r.errors(),
+                                    claim.replaces(), claim.document().frequency()));
                         }
                     }
                     if (writer.currentKind() != null) {
@@ -203,7 +204,7 @@ class ClaimFiles implements DisposableBean {
         return new Written(receiver.id(), isa, accepted == 0 ? null : file, accepted, refused);
     }
 
-    private record Stored(long id, long encounterId, int revision, ClaimDocument document) {
+    private record Stored(long id, long encounterId, int revision, ClaimDocument document, Long replaces) {
     }
 
     /**
@@ -252,10 +253,13 @@ class ClaimFiles implements DisposableBean {
 
     private List<Stored> load(List<Long> ids) {
         Map<Long, Stored> byId = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, encounter_id, encounter_revision, document FROM claim WHERE id IN (:ids)")
+        jdbc.sql("""
+                        SELECT id, encounter_id, encounter_revision, document, replaces_claim_id FROM claim
+                        WHERE id IN (:ids)""")
                 .param("ids", ids).query(rs -> {
                     byId.put(rs.getLong("id"), new Stored(rs.getLong("id"), rs.getLong("encounter_id"),
-                            rs.getInt("encounter_revision"), ClaimDocuments.decode(rs.getBytes("document"))));
+                            rs.getInt("encounter_revision"), ClaimDocuments.decode(rs.getBytes("document")),
+                            rs.getObject("replaces_claim_id", Long.class)));
                 });
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -279,6 +283,16 @@ class ClaimFiles implements DisposableBean {
                 written.add(new Object[] {interchangeId, o.groupId(), o.stControl(), now, o.claimId()});
                 transitions.add(new Object[] {o.claimId(), ClaimStatus.BUILT.name(), ClaimStatus.WRITTEN.name(),
                         actor, "in interchange " + interchangeId + ", ST02 " + o.stControl(), now});
+                if (o.replaces() != null) {
+                    // the payer now holds the replacement, or nothing at all after a void
+                    ClaimStatus ended = "8".equals(o.frequency()) ? ClaimStatus.CLOSED : ClaimStatus.CORRECTED;
+                    String why = ("8".equals(o.frequency()) ? "voided by " : "replaced by ") + o.pcn();
+                    String before = jdbc.sql("SELECT status FROM claim WHERE id = ?").param(o.replaces())
+                            .query(String.class).single();
+                    jdbc.sql("UPDATE claim SET status = ?, status_reason = ? WHERE id = ?")
+                            .params(ended.name(), why, o.replaces()).update();
+                    transitions.add(new Object[] {o.replaces(), before, ended.name(), actor, why, now});
+                }
             } else {
                 String reason = "the " + "implementation guide refused it: " + String.join("; ", o.errors());
                 invalid.add(new Object[] {ClaimRecords.cut(reason), o.claimId()});

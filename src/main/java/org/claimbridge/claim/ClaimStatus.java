@@ -25,12 +25,20 @@ public enum ClaimStatus {
     /** Paid in part: some of it denied (835). */
     PARTIALLY_PAID,
     /** Denied (835 CLP02 4, or nothing paid with denial adjustments): its encounter went back to the coders. */
-    DENIED;
+    DENIED,
+    /** A replacement (frequency 7) of it went out: the payer holds that one now. */
+    CORRECTED,
+    /** A manager appealed the denial with the payer. */
+    APPEALED,
+    /** A manager wrote off what was not paid. */
+    WRITTEN_OFF,
+    /** Done: settled as it stands, or voided (frequency 8) with the payer. */
+    CLOSED;
 
     /** Whether the payer may hold this claim, so a change to it must go as a replacement or a void. */
     boolean sent() {
         return this == WRITTEN || this == ACCEPTED || this == ACKNOWLEDGED || this == PAID
-                || this == PARTIALLY_PAID || this == DENIED;
+                || this == PARTIALLY_PAID || this == DENIED || this == APPEALED || this == WRITTEN_OFF;
     }
 
     /** How far along the way to the payer: a late 999 does not take an acknowledged claim back. */
@@ -41,6 +49,7 @@ public enum ClaimStatus {
             case ACKNOWLEDGED -> 3;
             case REJECTED -> 4;
             case PAID, PARTIALLY_PAID, DENIED -> 5;
+            case CORRECTED, APPEALED, WRITTEN_OFF, CLOSED -> 6;
             default -> 0;
         };
     }

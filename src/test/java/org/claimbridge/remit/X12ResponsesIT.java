@@ -133,6 +133,25 @@ class X12ResponsesIT {
         assertThat(claims.transitions(accepted.id())).extracting(Claims.Transition::to)
                 .containsExactly("BUILT", "WRITTEN", "ACCEPTED", "ACKNOWLEDGED");
         assertThat(acknowledgments(accepted.id())).containsExactly("999 true A", "277CA true A2:20:PR");
+
+        // a manager decides on the rejected one: not without a reason, not an appeal of a rejection
+        var api = new ApiClient(port);
+        var noReason = api.post("/api/claims/" + rejected.id() + "/status", "application/json",
+                "{\"status\": \"WRITTEN_OFF\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(noReason.statusCode()).isEqualTo(409);
+        var appeal = api.post("/api/claims/" + rejected.id() + "/status", "application/json",
+                "{\"status\": \"APPEALED\", \"reason\": \"try\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(appeal.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.text(appeal)).contains("only when it is [DENIED, PARTIALLY_PAID]");
+        var writeOff = api.post("/api/claims/" + rejected.id() + "/status", "application/json",
+                "{\"status\": \"WRITTEN_OFF\", \"reason\": \"patient moved away, small balance\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(writeOff.statusCode()).as(ApiClient.text(writeOff)).isEqualTo(200);
+        assertThat(claims.find(rejected.id()).orElseThrow().status()).isEqualTo(ClaimStatus.WRITTEN_OFF);
+        assertThat(claims.transitions(rejected.id())).last().satisfies(t -> {
+            assertThat(t.actor()).isEqualTo("user tester");
+            assertThat(t.reason()).isEqualTo("patient moved away, small balance");
+        });
     }
 
     @Test
@@ -252,6 +271,9 @@ class X12ResponsesIT {
         assertThat(replacement.replacesClaimId()).isEqualTo(claim.id());
         assertThat(replacement.subscriberId()).isEqualTo("W000111444");
         assertThat(claims.document(replacement.id()).orElseThrow().payerClaimNumber()).isEqualTo("PAY" + run);
+        Claims.ClaimSummary original = claims.find(claim.id()).orElseThrow();
+        assertThat(original.status()).isEqualTo(ClaimStatus.CORRECTED);
+        assertThat(original.statusReason()).isEqualTo("replaced by " + replacement.patientControlNumber());
     }
 
     @Test

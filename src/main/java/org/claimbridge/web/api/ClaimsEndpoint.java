@@ -3,7 +3,9 @@ package org.claimbridge.web.api;
 import java.security.Principal;
 import java.util.List;
 
+import org.claimbridge.claim.ClaimActions;
 import org.claimbridge.claim.ClaimJobs;
+import org.claimbridge.claim.ClaimStatus;
 import org.claimbridge.claim.ClaimLineage;
 import org.claimbridge.claim.Claims;
 import org.springframework.http.HttpStatus;
@@ -24,11 +26,33 @@ class ClaimsEndpoint {
     private final ClaimJobs jobs;
     private final Claims claims;
     private final ClaimLineage lineage;
+    private final ClaimActions actions;
 
-    ClaimsEndpoint(ClaimJobs jobs, Claims claims, ClaimLineage lineage) {
+    ClaimsEndpoint(ClaimJobs jobs, Claims claims, ClaimLineage lineage, ClaimActions actions) {
         this.jobs = jobs;
         this.claims = claims;
         this.lineage = lineage;
+        this.actions = actions;
+    }
+
+    @ExceptionHandler(ClaimActions.ClaimActionRefused.class)
+    ProblemDetail refused(ClaimActions.ClaimActionRefused e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    record Decision(ClaimStatus status, String reason) {
+    }
+
+    /** A manager's decision on an adjudicated claim: APPEALED, WRITTEN_OFF or CLOSED, with a reason. */
+    @PostMapping("/api/claims/{id}/status")
+    ClaimView decide(@PathVariable long id, @RequestBody(required = false) Decision body, Principal user) {
+        if (body == null || body.status() == null) {
+            throw new BadRequest("status is required: APPEALED, WRITTEN_OFF or CLOSED");
+        }
+        if (!actions.decide(id, body.status(), user.getName(), body.reason())) {
+            throw new NotFound("no claim with id " + id);
+        }
+        return claim(id);
     }
 
     record RunRequested(boolean started, String message) {
