@@ -53,6 +53,12 @@ public class RuleSets {
     }
 
     /** The rule set scrubs use now: the last one that loaded without errors. */
+    /** The payer's timely-filing limit in days for a date of service, from the active payer profiles, if it has one. */
+    public java.util.Optional<Integer> timelyFilingDays(String payerId, java.time.LocalDate serviceDate) {
+        ClaimContext.Payer payer = current().payers().resolve(payerId, serviceDate);
+        return java.util.Optional.ofNullable(payer == null ? null : payer.timelyFilingDays());
+    }
+
     public RuleSet current() {
         return current;
     }

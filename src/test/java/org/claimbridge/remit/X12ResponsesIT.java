@@ -277,6 +277,33 @@ class X12ResponsesIT {
     }
 
     @Test
+    void aClaimWithoutItsAnswersIsListedAtRiskWithItsTimelyFilingDeadline() {
+        ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+        feed.register("RSD1", "RSV8004", "Jensen^Olga", "19580303", "60054", "W000222444");
+        feed.charges("RSD2", "RSV8004", "Jensen^Olga", "19580303", List.of(ClaimTestFeed.officeVisit("RSV8004", 1)));
+        long encounter = feed.scrubbedReady("RSV8004");
+        feed.runClaims();
+        Claims.ClaimSummary claim = claims.ofEncounter(encounter).get(0);
+        // written two days before the test's day, and nothing came back since
+        jdbc.sql("UPDATE claim SET written_at = ? WHERE id = ?")
+                .params(java.time.LocalDateTime.of(2026, 11, 23, 12, 0), claim.id()).update();
+
+        var listed = ApiClient.json(new ApiClient(port).get("/api/claims/at-risk?size=1000"));
+        tools.jackson.databind.JsonNode mine = null;
+        for (var risk : listed) {
+            if (risk.get("claimId").asLong() == claim.id()) {
+                mine = risk;
+            }
+        }
+        assertThat(mine).as(listed.toString()).isNotNull();
+        assertThat(mine.get("waitingFor").asString()).isEqualTo("999");
+        assertThat(mine.get("hoursWaiting").asLong()).isEqualTo(48);
+        // Aetna's profile: 120 days from the 2026-11-20 service date
+        assertThat(mine.get("deadline").asString()).isEqualTo("2027-03-20");
+        assertThat(mine.get("daysLeft").asLong()).isEqualTo(115);
+    }
+
+    @Test
     void badFilesAreKeptWithAClearErrorAndDoNotStopTheOtherSets() {
         byte[] unknown = interchange("000000903", "IN", "903", "004010", List.of(List.of(
                 "ST*810*0001", "BIG*20261125*INV1")));

@@ -2,6 +2,7 @@ package org.claimbridge.web.api;
 
 import java.util.List;
 
+import org.claimbridge.remit.ClaimClocks;
 import org.claimbridge.remit.Denials;
 import org.claimbridge.remit.Remittances;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,21 @@ class RemittanceEndpoint {
 
     private final Remittances remittances;
     private final Denials denials;
+    private final ClaimClocks clocks;
 
-    RemittanceEndpoint(Remittances remittances, Denials denials) {
+    RemittanceEndpoint(Remittances remittances, Denials denials, ClaimClocks clocks) {
         this.remittances = remittances;
         this.denials = denials;
+        this.clocks = clocks;
+    }
+
+    /** Claims whose answer is late or that wait for a correction, most money per day left to the deadline first. */
+    @GetMapping("/api/claims/at-risk")
+    List<ClaimClocks.AtRisk> atRisk(@RequestParam(defaultValue = "100") int size) {
+        if (size < 1 || size > 1000) {
+            throw new BadRequest("size must be between 1 and 1000, got " + size);
+        }
+        return clocks.atRisk(size);
     }
 
     @GetMapping("/api/claims/{id}/payments")
