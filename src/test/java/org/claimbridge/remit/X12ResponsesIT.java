@@ -304,6 +304,61 @@ class X12ResponsesIT {
     }
 
     @Test
+    void theSameDenialAgainAndAgainProposesAScrubRuleWithItsDryRun() {
+        ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+        String run = String.format("%08d", System.nanoTime() % 100_000_000L);
+        List<String> segments = new ArrayList<>(List.of(
+                "ST*835*0001*005010X221A1",
+                "BPR*H*0*C*NON************20261201",
+                "TRN*1*NOPAY" + run + "*1512345678",
+                "N1*PR*AETNA",
+                "N3*PO BOX 14079",
+                "N4*LEXINGTON*KY*40512",
+                "REF*2U*60054",
+                "PER*BL*PROVIDER SERVICES*TE*8005551234",
+                "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
+                "LX*1"));
+        for (int i = 0; i < 3; i++) {
+            String visit = "RSP" + (8100 + i);
+            feed.register("RSP" + i + "A", visit, "Kowalski^Ann" + (char) ('A' + i), "19620404", "60054",
+                    "W0003330" + i);
+            feed.charges("RSP" + i + "B", visit, "Kowalski^Ann" + (char) ('A' + i), "19620404",
+                    List.of(ClaimTestFeed.officeVisit(visit, 1).replace("99213^Office visit^C4", "99215^Office visit^C4")));
+            long encounter = feed.scrubbedReady(visit);
+            feed.runClaims();
+            String pcn = claims.ofEncounter(encounter).get(0).patientControlNumber();
+            segments.addAll(List.of(
+                    "CLP*" + pcn + "*4*120*0*0*12*AUTH" + run + i,
+                    "NM1*QC*1*KOWALSKI*ANN****MI*W0003330" + i,
+                    "SVC*HC:99215*120*0**1",
+                    "DTM*472*20261120",
+                    "CAS*CO*197*120",
+                    "REF*6R*" + pcn + "-1"));
+        }
+        X12Receipts.Receipt receipt = receipts.receive(interchange("5" + run, "HP", "905", "005010X221A1",
+                List.of(segments)), X12Receipts.Channel.API, "835-auth.x12", "test");
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo("APPLIED");
+
+        var proposals = ApiClient.json(new ApiClient(port).get("/api/rule-proposals"));
+        tools.jackson.databind.JsonNode proposal = null;
+        for (var p : proposals) {
+            if (p.get("carc").asString().equals("197") && p.get("procedureCode").asString().equals("99215")) {
+                proposal = p;
+            }
+        }
+        assertThat(proposal).as(proposals.toString()).isNotNull();
+        assertThat(proposal.get("denials").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(proposal.get("yaml").asString()).contains("id: PROPOSED-60054-197-99215")
+                .contains("#blank(subscriber?.authorizationNumber)").contains("severity: warning");
+        // the dry run flags the three encounters it was learned from: none had an authorization number
+        var impact = proposal.get("impact").get("rules").get(0);
+        assertThat(impact.get("flagged").asInt()).isGreaterThanOrEqualTo(3);
+        // a proposal is never applied: the active rules know nothing of it
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM scrub_finding WHERE rule_id LIKE 'PROPOSED-%'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void badFilesAreKeptWithAClearErrorAndDoNotStopTheOtherSets() {
         byte[] unknown = interchange("000000903", "IN", "903", "004010", List.of(List.of(
                 "ST*810*0001", "BIG*20261125*INV1")));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.claimbridge.remit.ClaimClocks;
 import org.claimbridge.remit.Denials;
 import org.claimbridge.remit.Remittances;
+import org.claimbridge.remit.RuleProposals;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,11 +18,19 @@ class RemittanceEndpoint {
     private final Remittances remittances;
     private final Denials denials;
     private final ClaimClocks clocks;
+    private final RuleProposals proposals;
 
-    RemittanceEndpoint(Remittances remittances, Denials denials, ClaimClocks clocks) {
+    RemittanceEndpoint(Remittances remittances, Denials denials, ClaimClocks clocks, RuleProposals proposals) {
         this.remittances = remittances;
         this.denials = denials;
         this.clocks = clocks;
+        this.proposals = proposals;
+    }
+
+    /** Scrub rules proposed from repeated denials, each with its dry run; none is applied on its own. */
+    @GetMapping("/api/rule-proposals")
+    List<RuleProposals.Proposal> proposals() {
+        return proposals.current();
     }
 
     /** Claims whose answer is late or that wait for a correction, most money per day left to the deadline first. */
