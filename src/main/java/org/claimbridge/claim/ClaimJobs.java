@@ -1,24 +1,13 @@
 package org.claimbridge.claim;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.claimbridge.scrub.ScrubRunFinished;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
+import org.claimbridge.system.JobRunner;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -35,19 +24,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClaimJobs implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ClaimJobs.class);
-
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job claimsJob;
+    private final JobRunner runner;
     private final ClaimProperties properties;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "claims-job"));
-    private final AtomicBoolean waiting = new AtomicBoolean();
 
     ClaimJobs(JobOperator jobOperator, JobRepository jobRepository, Job claimsJob, ClaimProperties properties) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.claimsJob = claimsJob;
+        this.runner = new JobRunner(claimsJob, jobOperator, jobRepository, execution -> { });
         this.properties = properties;
     }
 
@@ -65,26 +46,15 @@ public class ClaimJobs implements DisposableBean {
 
     /** Asks for a run; returns at once. False when one is already waiting to start (it will cover this request). */
     public boolean request(String trigger) {
-        if (!waiting.compareAndSet(false, true)) {
-            return false;
-        }
-        runner.submit(() -> {
-            waiting.set(false);
-            return launch(trigger);
-        });
-        return true;
+        return runner.request(trigger);
     }
 
     /** Runs the job now (after any run in progress) and waits for it. */
     public ClaimRunStatus runAndWait(String trigger) {
-        Future<JobExecution> run = runner.submit(() -> launch(trigger));
         try {
-            return status(run.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClaimRunFailed("interrupted while waiting for the claims run", e);
-        } catch (ExecutionException e) {
-            throw new ClaimRunFailed("the claims run could not start: " + e.getCause().getMessage(), e.getCause());
+            return status(runner.runAndWait(trigger));
+        } catch (JobRunner.RunFailed e) {
+            throw new ClaimRunFailed(e.getMessage(), e.getCause());
         }
     }
 
@@ -100,46 +70,18 @@ public class ClaimJobs implements DisposableBean {
         }
     }
 
-    /** A run still marked as running at startup was cut short by a crash: mark it failed and finish it. */
     @EventListener(ApplicationReadyEvent.class)
     void restartInterrupted() {
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(ClaimJobConfiguration.JOB)) {
-            log.warn("Claims run {} was cut short (status {}); restarting it", execution.getId(),
-                    execution.getStatus());
-            JobExecution recovered = jobOperator.recover(execution);
-            runner.submit(() -> jobOperator.restart(recovered));
-        }
+        runner.restartInterrupted();
     }
 
     /** The latest runs, newest first. */
     public List<ClaimRunStatus> recent(int count) {
-        return jobRepository.getJobInstances(ClaimJobConfiguration.JOB, 0, count).stream()
-                .flatMap(i -> jobRepository.getJobExecutions(i).stream())
-                .sorted((a, b) -> Long.compare(b.getId(), a.getId())).limit(count).map(ClaimJobs::status).toList();
+        return runner.recent(count).stream().map(ClaimJobs::status).toList();
     }
 
     public Optional<ClaimRunStatus> find(long executionId) {
-        JobExecution execution;
-        try {
-            execution = jobRepository.getJobExecution(executionId);
-        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
-            return Optional.empty();
-        }
-        return execution == null || !ClaimJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())
-                ? Optional.empty() : Optional.of(status(execution));
-    }
-
-    private JobExecution launch(String trigger) throws Exception {
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("run.id", UUID.randomUUID().toString())
-                .addString("trigger", trigger)
-                .toJobParameters();
-        JobExecution execution = jobOperator.start(claimsJob, parameters);
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            log.warn("Claims run {} ended {}: {}", execution.getId(), execution.getStatus(),
-                    execution.getExitStatus().getExitDescription());
-        }
-        return execution;
+        return runner.find(executionId).map(ClaimJobs::status);
     }
 
     private static ClaimRunStatus status(JobExecution execution) {
@@ -153,17 +95,13 @@ public class ClaimJobs implements DisposableBean {
             }
         }
         return new ClaimRunStatus(execution.getId(), execution.getStatus().name(),
-                execution.getExitStatus().getExitDescription(), instant(execution.getStartTime()),
-                instant(execution.getEndTime()), encounters, written,
+                execution.getExitStatus().getExitDescription(), JobRunner.instant(execution.getStartTime()),
+                JobRunner.instant(execution.getEndTime()), encounters, written,
                 execution.getJobParameters().getString("trigger"));
-    }
-
-    private static Instant instant(java.time.LocalDateTime at) {
-        return at == null ? null : at.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     @Override
     public void destroy() {
-        runner.shutdownNow();
+        runner.close();
     }
 }

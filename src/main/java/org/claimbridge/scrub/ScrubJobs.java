@@ -3,28 +3,21 @@ package org.claimbridge.scrub;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.claimbridge.encounter.EncounterChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
+import org.claimbridge.system.JobRunner;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,25 +32,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class ScrubJobs implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ScrubJobs.class);
-
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job scrubJob;
+    private final JobRunner runner;
     private final ScrubProperties properties;
-    private final ApplicationEventPublisher events;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "scrub-job"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "scrub-after-changes"));
-    private final AtomicBoolean waiting = new AtomicBoolean();
     private final AtomicBoolean afterChangesPending = new AtomicBoolean();
 
     ScrubJobs(JobOperator jobOperator, JobRepository jobRepository, Job scrubJob, ScrubProperties properties,
               ApplicationEventPublisher events) {
-        this.jobOperator = jobOperator;
-        this.events = events;
-        this.jobRepository = jobRepository;
-        this.scrubJob = scrubJob;
+        // a completed run may have made encounters ready: whoever builds claims from them is told
+        this.runner = new JobRunner(scrubJob, jobOperator, jobRepository,
+                execution -> events.publishEvent(new ScrubRunFinished(execution.getId())));
         this.properties = properties;
     }
 
@@ -77,26 +62,15 @@ public class ScrubJobs implements DisposableBean {
 
     /** Asks for a run; returns at once. False when one is already waiting to start (it will cover this request). */
     public boolean request(String trigger) {
-        if (!waiting.compareAndSet(false, true)) {
-            return false;
-        }
-        runner.submit(() -> {
-            waiting.set(false);
-            return launch(trigger);
-        });
-        return true;
+        return runner.request(trigger);
     }
 
     /** Runs the job now (after any run in progress) and waits for it. */
     public ScrubRunStatus runAndWait(String trigger) {
-        Future<JobExecution> run = runner.submit(() -> launch(trigger));
         try {
-            return status(run.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScrubRunFailed("interrupted while waiting for the scrub run", e);
-        } catch (ExecutionException e) {
-            throw new ScrubRunFailed("the scrub run could not start: " + e.getCause().getMessage(), e.getCause());
+            return status(runner.runAndWait(trigger));
+        } catch (JobRunner.RunFailed e) {
+            throw new ScrubRunFailed(e.getMessage(), e.getCause());
         }
     }
 
@@ -122,45 +96,16 @@ public class ScrubJobs implements DisposableBean {
     /** A run still marked as running at startup was cut short by a crash: mark it failed and finish it. */
     @EventListener(ApplicationReadyEvent.class)
     void restartInterrupted() {
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(ScrubJobConfiguration.JOB)) {
-            log.warn("Scrub run {} was cut short (status {}); restarting it", execution.getId(),
-                    execution.getStatus());
-            JobExecution recovered = jobOperator.recover(execution);
-            runner.submit(() -> jobOperator.restart(recovered));
-        }
+        runner.restartInterrupted();
     }
 
     /** The latest runs, newest first (each run is its own job instance, a restart adds an execution to it). */
     public List<ScrubRunStatus> recent(int count) {
-        return jobRepository.getJobInstances(ScrubJobConfiguration.JOB, 0, count).stream()
-                .flatMap(i -> jobRepository.getJobExecutions(i).stream())
-                .sorted((a, b) -> Long.compare(b.getId(), a.getId())).limit(count).map(ScrubJobs::status).toList();
+        return runner.recent(count).stream().map(ScrubJobs::status).toList();
     }
 
     public Optional<ScrubRunStatus> find(long executionId) {
-        JobExecution execution;
-        try {
-            execution = jobRepository.getJobExecution(executionId);
-        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
-            return Optional.empty();
-        }
-        return execution == null || !ScrubJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())
-                ? Optional.empty() : Optional.of(status(execution));
-    }
-
-    private JobExecution launch(String trigger) throws Exception {
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("run.id", java.util.UUID.randomUUID().toString())
-                .addString("trigger", trigger)
-                .toJobParameters();
-        JobExecution execution = jobOperator.start(scrubJob, parameters);
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            events.publishEvent(new ScrubRunFinished(execution.getId()));
-        } else {
-            log.warn("Scrub run {} ended {}: {}", execution.getId(), execution.getStatus(),
-                    execution.getExitStatus().getExitDescription());
-        }
-        return execution;
+        return runner.find(executionId).map(ScrubJobs::status);
     }
 
     private static ScrubRunStatus status(JobExecution execution) {
@@ -178,17 +123,13 @@ public class ScrubJobs implements DisposableBean {
         }
         return new ScrubRunStatus(execution.getId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription(),
-                instant(execution.getStartTime()), instant(execution.getEndTime()), read, written, commits,
-                execution.getJobParameters().getString("trigger"));
-    }
-
-    private static Instant instant(java.time.LocalDateTime at) {
-        return at == null ? null : at.atZone(java.time.ZoneId.systemDefault()).toInstant();
+                JobRunner.instant(execution.getStartTime()), JobRunner.instant(execution.getEndTime()), read,
+                written, commits, execution.getJobParameters().getString("trigger"));
     }
 
     @Override
     public void destroy() {
         timer.shutdownNow();
-        runner.shutdownNow();
+        runner.close();
     }
 }
