@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 import org.claimbridge.practice.Submitter;
+import org.claimbridge.system.X12Segments;
 
 import static org.claimbridge.claim.X12Text.code;
 import static org.claimbridge.claim.X12Text.date;
@@ -41,50 +42,8 @@ final class ClaimSegments {
     }
 
     void segment(String tag, Object... elements) throws EDIStreamException {
-        int last = elements.length - 1;
-        while (last >= 0 && isEmpty(elements[last])) {
-            last--;
-        }
-        writer.writeStartSegment(tag);
-        for (int i = 0; i <= last; i++) {
-            Object element = elements[i];
-            if (element instanceof String[] components) {
-                int lastComponent = components.length - 1;
-                while (lastComponent >= 0 && isEmpty(components[lastComponent])) {
-                    lastComponent--;
-                }
-                writer.writeStartElement();
-                for (int c = 0; c <= lastComponent; c++) {
-                    if (isEmpty(components[c])) {
-                        writer.writeEmptyComponent();
-                    } else {
-                        writer.writeComponent(components[c]);
-                    }
-                }
-                writer.endElement();
-            } else if (isEmpty(element)) {
-                writer.writeEmptyElement();
-            } else {
-                writer.writeElement((String) element);
-            }
-        }
-        writer.writeEndSegment();
+        X12Segments.write(writer, tag, elements);
         count++;
-    }
-
-    private static boolean isEmpty(Object element) {
-        if (element == null) {
-            return true;
-        }
-        if (element instanceof String s) {
-            return s.isEmpty();
-        }
-        for (String c : (String[]) element) {
-            if (c != null && !c.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void claim(ClaimDocument claim, String stControl) throws EDIStreamException {

@@ -14,6 +14,7 @@ import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
+import org.claimbridge.system.X12Segments;
 
 /**
  * Writes one response interchange with StAEDI, its envelope checked against the X12 00501 control schema while it is
@@ -95,35 +96,8 @@ final class ResponseInterchange {
      * trailing empty ones are left out.
      */
     void segment(String tag, Object... elements) {
-        int last = elements.length - 1;
-        while (last >= 0 && isEmpty(elements[last])) {
-            last--;
-        }
         try {
-            writer.writeStartSegment(tag);
-            for (int i = 0; i <= last; i++) {
-                Object element = elements[i];
-                if (element instanceof String[] components) {
-                    int lastComponent = components.length - 1;
-                    while (lastComponent >= 0 && isEmpty(components[lastComponent])) {
-                        lastComponent--;
-                    }
-                    writer.writeStartElement();
-                    for (int c = 0; c <= lastComponent; c++) {
-                        if (isEmpty(components[c])) {
-                            writer.writeEmptyComponent();
-                        } else {
-                            writer.writeComponent(components[c]);
-                        }
-                    }
-                    writer.endElement();
-                } else if (isEmpty(element)) {
-                    writer.writeEmptyElement();
-                } else {
-                    writer.writeElement((String) element);
-                }
-            }
-            writer.writeEndSegment();
+            X12Segments.write(writer, tag, elements);
         } catch (EDIStreamException e) {
             throw new IllegalStateException(tag + " could not be written: " + e.getMessage(), e);
         }
@@ -159,20 +133,6 @@ final class ResponseInterchange {
         return components;
     }
 
-    private static boolean isEmpty(Object element) {
-        if (element == null) {
-            return true;
-        }
-        if (element instanceof String s) {
-            return s.isEmpty();
-        }
-        for (String c : (String[]) element) {
-            if (c != null && !c.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static String pad(String id) {
         return String.format(Locale.ROOT, "%-15s", id);
