@@ -305,7 +305,7 @@ class ClaimAssembler {
             String relationship = relationship(c);
             return new ClaimDocument.OtherCoverage(c.id(), SEQUENCES[position], relationship,
                     settings.filingIndicator(c.payerId()), c.groupNumber(), subscriber(c, "18".equals(relationship)),
-                    c.memberId(), new ClaimDocument.Payer(c.payerName(), c.payerId()));
+                    c.memberId(), new ClaimDocument.Payer(c.payerName(), c.payerId()), null);
         }
 
         /** The patient's relationship to the subscriber as an X12 individual relationship code. */

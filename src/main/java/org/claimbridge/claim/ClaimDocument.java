@@ -91,8 +91,37 @@ public record ClaimDocument(ClaimKind kind, String patientControlNumber, String 
     }
 
     /** Another payer on the claim (2320/2330A/2330B). */
+    /** @param priorPayment what this payer paid, once its remittance came (2320 CAS/AMT*D, 2430), else null */
     public record OtherCoverage(long coverageId, String payerSequence, String relationship, String filingIndicator,
-                                String groupNumber, Person subscriber, String memberId, Payer payer) {
+                                String groupNumber, Person subscriber, String memberId, Payer payer,
+                                PriorPayment priorPayment) {
+    }
+
+    /**
+     * A payer before this one adjudicated the claim: what it paid and adjusted, for the claim and each line.
+     *
+     * @param lines by our line number
+     */
+    public record PriorPayment(BigDecimal paid, LocalDate adjudicated, List<Adjustment> adjustments,
+                               List<LineAdjudication> lines) {
+    }
+
+    /** CAS: group (CO, PR, OA, PI), CARC and amount. */
+    public record Adjustment(String group, String reason, BigDecimal amount) {
+    }
+
+    public record LineAdjudication(int lineNumber, BigDecimal paid, BigDecimal units,
+                                   List<Adjustment> adjustments) {
+    }
+
+    /** This claim with a prior payer's adjudication put on that payer's 2320 loop. */
+    public ClaimDocument withPriorPayment(String payerSequence, PriorPayment payment) {
+        List<OtherCoverage> others = otherCoverages.stream().map(o -> !o.payerSequence().equals(payerSequence) ? o
+                : new OtherCoverage(o.coverageId(), o.payerSequence(), o.relationship(), o.filingIndicator(),
+                        o.groupNumber(), o.subscriber(), o.memberId(), o.payer(), payment)).toList();
+        return new ClaimDocument(kind, patientControlNumber, frequency, payerClaimNumber, totalCharge, payerSequence(),
+                filingIndicator, billing, subscriber, payer, patient, patientRelationship, visit, diagnoses,
+                procedures, referring, rendering, attending, operating, serviceFacility, others, lines, origin);
     }
 
     /**

@@ -121,6 +121,38 @@ public class ClaimResponses {
                 "claim " + claim.patientControlNumber() + ": " + reason, actor);
     }
 
+    /**
+     * The primary payer adjudicated a claim: the secondary claims that waited for it (same encounter revision, same
+     * part) get its payment on their 2320/2430 loops and go into the next file.
+     *
+     * @return how many were released
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int primaryAdjudicated(ClaimRef primary, ClaimDocument.PriorPayment payment, String actor) {
+        var sequenceAndPart = jdbc.sql("SELECT payer_sequence, part FROM claim WHERE id = ?").param(primary.claimId())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
+        if (!"P".equals(sequenceAndPart[0])) {
+            return 0;
+        }
+        List<Long> waiting = jdbc.sql("""
+                        SELECT id FROM claim WHERE encounter_id = ? AND encounter_revision = ? AND part = ?
+                            AND payer_sequence = 'S' AND status = 'WAITING'""")
+                .params(primary.encounterId(), primary.encounterRevision(), sequenceAndPart[1])
+                .query(Long.class).list();
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Object[]> transitions = new ArrayList<>();
+        for (Long id : waiting) {
+            ClaimDocument released = records.document(id).withPriorPayment("P", payment);
+            jdbc.sql("UPDATE claim SET status = 'BUILT', status_reason = NULL, document = ? WHERE id = ?")
+                    .params(ClaimDocuments.encode(released), id).update();
+            transitions.add(new Object[] {id, ClaimStatus.WAITING.name(), ClaimStatus.BUILT.name(),
+                ClaimRecords.cut(actor, 80), "the primary payer paid " + payment.paid() + " on claim "
+                    + primary.patientControlNumber() + ": sent with its adjudication (2320 AMT*D, 2430)", now});
+        }
+        records.transitions(transitions);
+        return waiting.size();
+    }
+
     /** The line number of a claim line by the control number the 835 echoes (REF*6R). */
     public Optional<Integer> lineNumber(long claimId, String controlNumber) {
         return jdbc.sql("SELECT line_number FROM claim_line WHERE claim_id = ? AND control_number = ?")

@@ -153,6 +153,10 @@ final class ClaimSegments {
             loop.accept("2320 other subscriber: ");
             segment("SBR", other.payerSequence(), other.relationship(), id(other.groupNumber(), 50), null, null,
                     null, null, null, other.filingIndicator());
+            if (other.priorPayment() != null) {
+                adjustments(other.priorPayment().adjustments());
+                segment("AMT", "D", number(other.priorPayment().paid()));
+            }
             segment("OI", null, null, "Y", null, null, "Y");
             loop.accept("2330A other subscriber: ");
             ClaimDocument.Person person = other.subscriber();
@@ -181,9 +185,52 @@ final class ClaimSegments {
             if (professional && line.rendering() != null) {
                 provider("2420A line " + line.number() + " rendering provider: ", "82", line.rendering());
             }
+            for (ClaimDocument.OtherCoverage other : claim.otherCoverages()) {
+                lineAdjudication(line, procedure, other);
+            }
         }
         loop.accept("SE: ");
         segment("SE", String.valueOf(count + 1), stControl);
+    }
+
+    /** 2430: what a prior payer did with this line, when its remittance came. */
+    private void lineAdjudication(ClaimDocument.Line line, String[] procedure, ClaimDocument.OtherCoverage other)
+            throws EDIStreamException {
+        if (other.priorPayment() == null) {
+            return;
+        }
+        for (ClaimDocument.LineAdjudication adjudicated : other.priorPayment().lines()) {
+            if (adjudicated.lineNumber() != line.number()) {
+                continue;
+            }
+            loop.accept("2430 line " + line.number() + " adjudication: ");
+            segment("SVD", id(other.payer().id(), 80), number(adjudicated.paid()),
+                    procedure == null ? composite("NU", line.revenueCode()) : procedure, null,
+                    number(adjudicated.units() == null ? line.units() : adjudicated.units()));
+            adjustments(adjudicated.adjustments());
+            segment("DTP", "573", "D8", date(other.priorPayment().adjudicated()));
+        }
+    }
+
+    /** CAS: one segment per group, at most six reasons each. */
+    private void adjustments(List<ClaimDocument.Adjustment> adjustments) throws EDIStreamException {
+        java.util.Map<String, List<ClaimDocument.Adjustment>> byGroup = new java.util.LinkedHashMap<>();
+        for (ClaimDocument.Adjustment a : adjustments) {
+            byGroup.computeIfAbsent(a.group(), g -> new ArrayList<>()).add(a);
+        }
+        for (var group : byGroup.entrySet()) {
+            List<ClaimDocument.Adjustment> all = group.getValue();
+            for (int from = 0; from < all.size(); from += 6) {
+                List<Object> elements = new ArrayList<>();
+                elements.add(group.getKey());
+                for (ClaimDocument.Adjustment a : all.subList(from, Math.min(all.size(), from + 6))) {
+                    elements.add(a.reason());
+                    elements.add(number(a.amount()));
+                    elements.add(null);
+                }
+                segment("CAS", elements.toArray());
+            }
+        }
     }
 
     private String[] procedure(ClaimDocument.Line line) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.claimbridge.claim.ClaimDocument;
 import org.claimbridge.claim.ClaimResponses;
 import org.claimbridge.claim.ClaimStatus;
 import org.springframework.stereotype.Component;
@@ -63,13 +64,32 @@ class Remittance835 {
                 outcome.add(c.patientControlNumber() + " matches none of our claims (kept unmatched)");
                 continue;
             }
-            outcome.add(adjudicate(claim.get(), c, denials, actor));
+            outcome.add(adjudicate(claim.get(), c, denials,
+                    r.paymentDate() == null ? java.time.LocalDate.now() : r.paymentDate(), actor));
         }
         return "835 " + (r.traceNumber() == null ? "" : r.traceNumber() + " ") + "from " + r.payerName() + ": "
                 + r.claims().size() + " claim(s), " + unmatched + " unmatched, payment " + r.paymentAmount()
                 + (balanced ? " (balances)" : " (does NOT balance: claims paid " + claimsPaid
                 + " less provider adjustments " + plb + " is " + claimsPaid.subtract(plb) + ")") + "; "
                 + String.join("; ", outcome);
+    }
+
+    /** What the secondary payer is told of this payment (2320 and 2430 of its claim). */
+    private ClaimDocument.PriorPayment priorPayment(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c,
+                                                    java.time.LocalDate adjudicated) {
+        List<ClaimDocument.LineAdjudication> lines = new ArrayList<>();
+        for (Remittance.ServicePaid s : c.services()) {
+            Integer line = s.controlNumber() == null ? null
+                    : claims.lineNumber(claim.claimId(), s.controlNumber()).orElse(null);
+            if (line != null) {
+                lines.add(new ClaimDocument.LineAdjudication(line, s.paid(), s.units(), adjustments(s.adjustments())));
+            }
+        }
+        return new ClaimDocument.PriorPayment(c.paid(), adjudicated, adjustments(c.adjustments()), lines);
+    }
+
+    private static List<ClaimDocument.Adjustment> adjustments(List<Remittance.Adjustment> from) {
+        return from.stream().map(a -> new ClaimDocument.Adjustment(a.group(), a.reason(), a.amount())).toList();
     }
 
     private void denial(Optional<ClaimResponses.ClaimRef> claim, long paymentId, Long serviceId, Integer line,
@@ -85,7 +105,7 @@ class Remittance835 {
     }
 
     private String adjudicate(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c, List<String> denials,
-                              String actor) {
+                              java.time.LocalDate adjudicated, String actor) {
         if (c.payerClaimNumber() != null) {
             claims.payerClaimNumber(claim, c.payerClaimNumber(), actor);
         }
@@ -103,6 +123,9 @@ class Remittance835 {
         if (!denials.isEmpty()) {
             claims.denied(claim, actor, String.join(", ", denials));
         }
-        return claim.patientControlNumber() + " " + status.name().toLowerCase().replace('_', ' ');
+        int released = status == ClaimStatus.DENIED ? 0
+                : claims.primaryAdjudicated(claim, priorPayment(claim, c, adjudicated), actor);
+        return claim.patientControlNumber() + " " + status.name().toLowerCase().replace('_', ' ')
+                + (released == 0 ? "" : ", " + released + " secondary claim(s) released");
     }
 }

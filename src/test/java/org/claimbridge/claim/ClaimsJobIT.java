@@ -63,6 +63,9 @@ class ClaimsJobIT {
     @Autowired
     ClaimbridgeProperties properties;
 
+    @Autowired
+    org.claimbridge.remit.X12Receipts receipts;
+
     @Test
     void theSampleFeedsReadyVisitsBecomeA837pThatReadsBackValid() throws Exception {
         for (String file : List.of("fampract/01-quimby-registration.hl7", "fampract/02-visits-2026-11-03.hl7",
@@ -320,6 +323,72 @@ class ClaimsJobIT {
         // it is not tried again until the encounter is scrubbed again
         runClaims();
         assertThat(claims.ofEncounter(bad)).hasSize(1);
+    }
+
+    @Test
+    void aSecondaryClaimGoesOutWithThePrimarysAdjudicationOnceItsRemittanceComes() throws Exception {
+        String pv1 = "PV1|1|O|EXAM2^^^FAMPRAC|R|||" + OKAFOR + "|||FM||||||||O|CJV9201^^^FAMPRAC^VN|MC";
+        feed(hl7("MSH|^~\\&|ATHENAEHR|FAMPRAC|CLAIMBRIDGE|CBRCM|20261120090000||ADT^A04^ADT_A01|CJC1|P|2.5.1",
+                "EVN|A04|20261120090000",
+                "PID|1||CJM9201^^^FAMPRAC^MR||Lindqvist^Bertil||19480909|M|||5 Pine Rd^^Springfield^IL^62704^USA",
+                pv1,
+                "IN1|1|MCRB^Medicare Part B|06102^^^NGS^NIIP|Medicare Part B Illinois|PO Box 6475^^Indianapolis^IN"
+                        + "^46206|||||||20170401|||MC|Lindqvist^Bertil|SEL^Self^HL70063|19480909|5 Pine Rd^^Springfield"
+                        + "^IL^62704|||1||||||||||||||5FG6HJ7KL80|||||||M",
+                "IN1|2|MEDIGAPF^Medicare Supplement Plan F|36273^^^UHC^NIIP|AARP Medicare Supplement|PO Box 740819"
+                        + "^^Atlanta^GA^30374|||GRP0042|AARP Medigap|||20170401|||MS|Lindqvist^Bertil|SEL^Self^HL70063"
+                        + "|19480909|5 Pine Rd^^Springfield^IL^62704|||2||||||||||||||AM99001122|||||||M"), "cob");
+        charges("CJC2", "CJV9201", "Lindqvist^Bertil", "19480909", List.of(ClaimTestFeed.officeVisit("CJV9201", 1)));
+        long id = scrubbedReady("CJV9201");
+        runClaims();
+        List<Claims.ClaimSummary> made = claims.ofEncounter(id);
+        Claims.ClaimSummary primary = made.get(0);
+        Claims.ClaimSummary secondary = made.get(1);
+        assertThat(primary.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(secondary.status()).isEqualTo(ClaimStatus.WAITING);
+
+        String pcn = primary.patientControlNumber();
+        String isa = String.format("6%08d", System.nanoTime() % 100_000_000L);
+        List<String> set = List.of(
+                "ST*835*0001*005010X221A1",
+                "BPR*I*70.4*C*CHK************20261210",
+                "TRN*1*CHK" + isa + "*1512345678",
+                "N1*PR*MEDICARE PART B ILLINOIS",
+                "N3*PO BOX 6475",
+                "N4*INDIANAPOLIS*IN*46206",
+                "REF*2U*06102",
+                "PER*BL*PROVIDER SERVICES*TE*8005551234",
+                "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
+                "LX*1",
+                "CLP*" + pcn + "*1*120*70.4*17.6*MB*MCR" + isa,
+                "NM1*QC*1*LINDQVIST*BERTIL****MI*5FG6HJ7KL80",
+                "SVC*HC:99213*120*70.4**1",
+                "DTM*472*20261120",
+                "CAS*CO*45*32",
+                "CAS*PR*2*17.6",
+                "REF*6R*" + pcn + "-1");
+        String body = "ISA*00*          *00*          *ZZ*030240928      *ZZ*CLAIMBRIDGE    *261210*0900*^*00501*"
+                + isa + "*0*T*:~GS*HP*030240928*CLAIMBRIDGE*20261210*0900*7701*X*005010X221A1~"
+                + String.join("~", set) + "~SE*" + (set.size() + 1) + "*0001~GE*1*7701~IEA*1*" + isa + "~";
+        var receipt = receipts.receive(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                org.claimbridge.remit.X12Receipts.Channel.API, "835-cob.x12", "test");
+        assertThat(receipt.sets().get(0).summary()).as(receipt.toString()).contains("1 secondary claim(s) released");
+        assertThat(claims.find(secondary.id()).orElseThrow().status()).isEqualTo(ClaimStatus.BUILT);
+
+        runClaims();
+        Claims.ClaimSummary sent = claims.find(secondary.id()).orElseThrow();
+        assertThat(sent.status()).isEqualTo(ClaimStatus.WRITTEN);
+        X12ReadBack.Read file = X12ReadBack.read(outbox().resolve(sent.fileName()), schemas);
+        assertThat(file.errors()).isEmpty();
+        List<X12ReadBack.Segment> c = file.claim(sent.patientControlNumber());
+        assertThat(segments(c, "SBR")).extracting(X12ReadBack.Segment::toString)
+                .containsExactly("SBR*S*18*GRP0042******CI", "SBR*P*18*******MB");
+        assertThat(segments(c, "AMT")).extracting(X12ReadBack.Segment::toString).contains("AMT*D*70.4");
+        assertThat(segments(c, "SVD")).extracting(X12ReadBack.Segment::toString)
+                .containsExactly("SVD*06102*70.4*HC:99213**1");
+        assertThat(segments(c, "CAS")).extracting(X12ReadBack.Segment::toString)
+                .containsExactly("CAS*CO*45*32", "CAS*PR*2*17.6");
+        assertThat(segments(c, "DTP")).extracting(X12ReadBack.Segment::toString).contains("DTP*573*D8*20261210");
     }
 
     @Test
