@@ -114,6 +114,12 @@ public class ClaimResponses {
         records.transitions(transition);
     }
 
+    /** The payer paid the claim without a denial after all: the encounter's denial finding is closed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settled(ClaimRef claim, String actor, String reason) {
+        scrub.claimSettled(claim.encounterId(), reason, actor);
+    }
+
     /** Puts the encounter of a denied claim back in the coders' queue with what the payer said. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void denied(ClaimRef claim, String actor, String reason) {

@@ -122,6 +122,8 @@ class Remittance835 {
         claims.advance(claim, status, actor, said);
         if (!denials.isEmpty()) {
             claims.denied(claim, actor, String.join(", ", denials));
+        } else {
+            claims.settled(claim, actor, "claim " + claim.patientControlNumber() + " paid without a denial");
         }
         int released = status == ClaimStatus.DENIED ? 0
                 : claims.primaryAdjudicated(claim, priorPayment(claim, c, adjudicated), actor);

@@ -198,6 +198,23 @@ public class ScrubRecords {
                         + " payer's claim number.", actor);
     }
 
+    /**
+     * The payer paid the claim after all (a corrected payment): an open {@value ScrubOutcome#CLAIM_DENIED} finding of
+     * the encounter is closed, and the encounter leaves the queue unless something else holds it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claimSettled(long encounterId, String reason, String actor) {
+        takeTurnUntilCommit();
+        LocalDateTime now = LocalDateTime.now(clock);
+        int closed = jdbc.sql("""
+                        UPDATE scrub_finding SET status = 'CLOSED', closed_at = ?, closed_reason = ?
+                        WHERE encounter_id = ? AND rule_id = ? AND status <> 'CLOSED'""")
+                .params(now, cut(reason, 500), encounterId, ScrubOutcome.CLAIM_DENIED).update();
+        if (closed > 0) {
+            refreshState(encounterId, actor, cut(reason, MESSAGE_MAX), now);
+        }
+    }
+
     private void claimFinding(long encounterId, int revision, String ruleId, String message, String fix,
                               String actor) {
         takeTurnUntilCommit();

@@ -260,6 +260,10 @@ class X12ResponsesIT {
         assertThat(claims.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PAID);
         assertThat(claims.transitions(claim.id())).extracting(Claims.Transition::to)
                 .containsSubsequence("WRITTEN", "PARTIALLY_PAID", "ACKNOWLEDGED", "PAID");
+        // paid in full after all: the denial no longer holds the encounter in the coders' queue
+        assertThat(scrubResults.findings(encounter, false)).noneSatisfy(f -> assertThat(f.ruleId())
+                .isEqualTo("CLAIM-DENIED"));
+        assertThat(scrubResults.state(encounter).orElseThrow().state().name()).isEqualTo("READY");
 
         // the practice fixes the member id: the corrected visit goes out as a replacement of what the payer holds
         feed.register("RSC4", "RSV8003", "Ivers^Paul", "19600101", "60054", "W000111444");
