@@ -62,7 +62,7 @@ class ClaimAssembler {
         ClaimKind kind = practice.kind() == PracticeKind.INSTITUTIONAL ? ClaimKind.INSTITUTIONAL
                 : ClaimKind.PROFESSIONAL;
         List<PriorClaim> superseded = history.stream()
-                .filter(c -> c.status() == ClaimStatus.BUILT || c.status() == ClaimStatus.HELD
+                .filter(c -> c.status() == ClaimStatus.CREATED || c.status() == ClaimStatus.HELD
                         || c.status() == ClaimStatus.WAITING)
                 .toList();
         Counter pcn = new Counter(details.encounter().id(), history.size());
@@ -95,11 +95,11 @@ class ClaimAssembler {
                     claims.add(new NewClaim(document, part, ClaimStatus.WAITING,
                             "waits for the " + payerName(coverages.get(s - 1)) + " adjudication", null));
                 } else if (live.isEmpty()) {
-                    claims.add(new NewClaim(document, part, ClaimStatus.BUILT, null, null));
+                    claims.add(new NewClaim(document, part, ClaimStatus.CREATED, null, null));
                 } else if (!Objects.equals(live.get().payerId(), coverages.get(0).payerId())) {
                     // another payer is primary now: the old one gets a void, the new one an original
                     claims.add(voidOf(live.get(), priorDocument, pcn));
-                    claims.add(new NewClaim(document, part, ClaimStatus.BUILT, null, null));
+                    claims.add(new NewClaim(document, part, ClaimStatus.CREATED, null, null));
                 } else {
                     claims.add(replacement(live.get(), builder.document("7", live.get().payerClaimNumber()), part,
                             "7"));
@@ -130,7 +130,7 @@ class ClaimAssembler {
                     + " of claim " + live.patientControlNumber() + " waits for the payer's claim control number"
                     + " (from its 277CA or 835) to put in REF*F8", live);
         }
-        return new NewClaim(document, part, ClaimStatus.BUILT, null, live);
+        return new NewClaim(document, part, ClaimStatus.CREATED, null, live);
     }
 
     /** The newest claim the payer holds for a part, unless a void has ended the chain. */

@@ -42,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Order of work, so a crash never sends a claim twice or loses one: the control numbers are taken and the
  * interchange recorded as WRITING; the file is written under a temporary name and forced to disk; one transaction
- * marks its claims WRITTEN (or INVALID) and the interchange WRITTEN; then the file is renamed into place. At start a
- * WRITING interchange is abandoned (its claims are still BUILT and go into the next file, its numbers are burned) and
+ * marks its claims SUBMITTED (or INVALID) and the interchange WRITTEN; then the file is renamed into place. At start a
+ * WRITING interchange is abandoned (its claims are still CREATED and go into the next file, its numbers are burned) and
  * a WRITTEN one whose rename was cut short is renamed.
  */
 @Component
@@ -100,12 +100,12 @@ class ClaimFiles implements DisposableBean {
         return outbox;
     }
 
-    /** Writes every BUILT claim, one interchange per receiver that has any. */
+    /** Writes every CREATED claim, one interchange per receiver that has any. */
     List<Written> writeAll(String actor, Long jobExecutionId) {
         recover();
         List<Written> written = new ArrayList<>();
         for (Receiver receiver : receivers.all()) {
-            List<Long> ids = jdbc.sql("SELECT id FROM claim WHERE status = 'BUILT' AND receiver = ? ORDER BY kind, id")
+            List<Long> ids = jdbc.sql("SELECT id FROM claim WHERE status = 'CREATED' AND receiver = ? ORDER BY kind, id")
                     .param(receiver.id()).query(Long.class).list();
             if (!ids.isEmpty()) {
                 written.add(write(receiver, ids, actor, jobExecutionId));
@@ -186,7 +186,7 @@ class ClaimFiles implements DisposableBean {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // nothing is marked: the claims stay BUILT for the next run, the numbers taken are burned
+            // nothing is marked: the claims stay CREATED for the next run, the numbers taken are burned
             abandon(interchangeId, temp, e.getMessage());
             throw new IllegalStateException("the 837 file for " + receiver.id() + " could not be written: "
                     + e.getMessage(), e);
@@ -281,7 +281,7 @@ class ClaimFiles implements DisposableBean {
         for (Outcome o : outcomes) {
             if (o.errors().isEmpty()) {
                 written.add(new Object[] {interchangeId, o.groupId(), o.stControl(), now, o.claimId()});
-                transitions.add(new Object[] {o.claimId(), ClaimStatus.BUILT.name(), ClaimStatus.WRITTEN.name(),
+                transitions.add(new Object[] {o.claimId(), ClaimStatus.CREATED.name(), ClaimStatus.SUBMITTED.name(),
                         actor, "in interchange " + interchangeId + ", ST02 " + o.stControl(), now});
                 if (o.replaces() != null) {
                     // the payer now holds the replacement, or nothing at all after a void
@@ -296,15 +296,15 @@ class ClaimFiles implements DisposableBean {
             } else {
                 String reason = "the " + "implementation guide refused it: " + String.join("; ", o.errors());
                 invalid.add(new Object[] {ClaimRecords.cut(reason), o.claimId()});
-                transitions.add(new Object[] {o.claimId(), ClaimStatus.BUILT.name(), ClaimStatus.INVALID.name(),
+                transitions.add(new Object[] {o.claimId(), ClaimStatus.CREATED.name(), ClaimStatus.INVALID.name(),
                         actor, ClaimRecords.cut(reason), now});
                 scrub.claimRefused(o.encounterId(), o.revision(), "claim " + o.pcn() + ": " + reason, actor);
             }
         }
         template.batchUpdate("""
-                UPDATE claim SET status = 'WRITTEN', interchange_id = ?, group_id = ?, st_control = ?, written_at = ?
-                WHERE id = ? AND status = 'BUILT'""", written);
-        template.batchUpdate("UPDATE claim SET status = 'INVALID', status_reason = ? WHERE id = ? AND status = 'BUILT'",
+                UPDATE claim SET status = 'SUBMITTED', interchange_id = ?, group_id = ?, st_control = ?, written_at = ?
+                WHERE id = ? AND status = 'CREATED'""", written);
+        template.batchUpdate("UPDATE claim SET status = 'INVALID', status_reason = ? WHERE id = ? AND status = 'CREATED'",
                 invalid);
         records.transitions(transitions);
         jdbc.sql("""

@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * An encounter is due when it is READY at its current revision and no claim was made from that revision (a claim
  * the guide refused counts only until the encounter is scrubbed again), or when it was cancelled while the payer
  * holds a claim for it (which then gets a void). As with scrub, leaving the query is the position: a restarted run
- * simply goes on with what is still due, and the file step takes whatever is BUILT.
+ * simply goes on with what is still due, and the file step takes whatever is CREATED.
  */
 @Configuration(proxyBeanMethods = false)
 class ClaimJobConfiguration {
@@ -85,7 +85,8 @@ class ClaimJobConfiguration {
                                 AND s.scrubbed_revision = e.revision)
                                OR (e.status = 'CANCELLED'
                                    AND EXISTS (SELECT 1 FROM claim w WHERE w.encounter_id = e.id
-                                               AND w.status = 'WRITTEN')))
+                                               AND w.status IN ('SUBMITTED', 'ACCEPTED', 'ACKNOWLEDGED', 'PAID',
+                                                   'PARTIALLY_PAID', 'DENIED', 'APPEALED', 'WRITTEN_OFF'))))
                           AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.encounter_id = e.id
                                           AND c.encounter_revision = e.revision
                                           AND (c.status <> 'INVALID' OR s.scrubbed_at IS NULL

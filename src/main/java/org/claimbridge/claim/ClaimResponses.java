@@ -149,9 +149,9 @@ public class ClaimResponses {
         List<Object[]> transitions = new ArrayList<>();
         for (Long id : waiting) {
             ClaimDocument released = records.document(id).withPriorPayment("P", payment);
-            jdbc.sql("UPDATE claim SET status = 'BUILT', status_reason = NULL, document = ? WHERE id = ?")
+            jdbc.sql("UPDATE claim SET status = 'CREATED', status_reason = NULL, document = ? WHERE id = ?")
                     .params(ClaimDocuments.encode(released), id).update();
-            transitions.add(new Object[] {id, ClaimStatus.WAITING.name(), ClaimStatus.BUILT.name(),
+            transitions.add(new Object[] {id, ClaimStatus.WAITING.name(), ClaimStatus.CREATED.name(),
                 ClaimRecords.cut(actor, 80), "the primary payer paid " + payment.paid() + " on claim "
                     + primary.patientControlNumber() + ": sent with its adjudication (2320 AMT*D, 2430)", now});
         }

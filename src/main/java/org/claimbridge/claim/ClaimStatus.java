@@ -3,7 +3,7 @@ package org.claimbridge.claim;
 /** Where a claim stands on its way to the payer. */
 public enum ClaimStatus {
     /** Assembled from a ready encounter; goes into the next file for its receiver. */
-    BUILT,
+    CREATED,
     /** A secondary or tertiary claim: it waits for the payer before it to adjudicate the primary. */
     WAITING,
     /** A replacement or void that waits for the payer's claim control number of the claim it replaces (REF*F8). */
@@ -12,8 +12,8 @@ public enum ClaimStatus {
     INVALID,
     /** Never sent: a later revision of the encounter was built before it reached a file. */
     SUPERSEDED,
-    /** In an 837 file in the outbox. */
-    WRITTEN,
+    /** Submitted: in an 837 file in the outbox, for its receiver. */
+    SUBMITTED,
     /** Its transaction set was accepted by the receiver's 999 (IK5 A or E). */
     ACCEPTED,
     /** Refused by a 999 or a 277CA: the payer does not hold it; its encounter went back to the coders. */
@@ -37,14 +37,14 @@ public enum ClaimStatus {
 
     /** Whether the payer may hold this claim, so a change to it must go as a replacement or a void. */
     boolean sent() {
-        return this == WRITTEN || this == ACCEPTED || this == ACKNOWLEDGED || this == PAID
+        return this == SUBMITTED || this == ACCEPTED || this == ACKNOWLEDGED || this == PAID
                 || this == PARTIALLY_PAID || this == DENIED || this == APPEALED || this == WRITTEN_OFF;
     }
 
     /** How far along the way to the payer: a late 999 does not take an acknowledged claim back. */
     int progress() {
         return switch (this) {
-            case WRITTEN -> 1;
+            case SUBMITTED -> 1;
             case ACCEPTED -> 2;
             case ACKNOWLEDGED -> 3;
             case REJECTED -> 4;

@@ -101,9 +101,9 @@ public class Claims {
         for (Long held : jdbc.sql("SELECT id FROM claim WHERE replaces_claim_id = ? AND status = 'HELD'")
                 .param(claimId).query(Long.class).list()) {
             ClaimDocument filled = records.document(held).withPayerClaimNumber(payerClaimNumber);
-            jdbc.sql("UPDATE claim SET status = 'BUILT', status_reason = NULL, document = ? WHERE id = ?")
+            jdbc.sql("UPDATE claim SET status = 'CREATED', status_reason = NULL, document = ? WHERE id = ?")
                     .params(ClaimDocuments.encode(filled), held).update();
-            transitions.add(new Object[] {held, ClaimStatus.HELD.name(), ClaimStatus.BUILT.name(), actor,
+            transitions.add(new Object[] {held, ClaimStatus.HELD.name(), ClaimStatus.CREATED.name(), actor,
                     "the payer's claim control number " + payerClaimNumber + " arrived for REF*F8", now});
         }
         records.transitions(transitions);

@@ -55,9 +55,9 @@ public class ClaimClocks {
         jdbc.sql("""
                         SELECT id, patient_control_number, payer_id, status, total_charge, written_at, service_from
                         FROM claim
-                        WHERE (status = 'WRITTEN' AND written_at < :no999)
-                           OR (status IN ('WRITTEN', 'ACCEPTED') AND written_at < :no277)
-                           OR (status IN ('WRITTEN', 'ACCEPTED', 'ACKNOWLEDGED') AND written_at < :no835)
+                        WHERE (status = 'SUBMITTED' AND written_at < :no999)
+                           OR (status IN ('SUBMITTED', 'ACCEPTED') AND written_at < :no277)
+                           OR (status IN ('SUBMITTED', 'ACCEPTED', 'ACKNOWLEDGED') AND written_at < :no835)
                            OR status IN ('REJECTED', 'DENIED')""")
                 .param("no999", now.minus(properties.expect999()))
                 .param("no277", now.minus(properties.expect277ca()))

@@ -47,7 +47,7 @@ class ClaimAssemblerTest {
 
         assertThat(a.claims()).hasSize(1);
         NewClaim claim = a.claims().get(0);
-        assertThat(claim.status()).isEqualTo(ClaimStatus.BUILT);
+        assertThat(claim.status()).isEqualTo(ClaimStatus.CREATED);
         ClaimDocument d = claim.document();
         assertThat(d.frequency()).isEqualTo("1");
         assertThat(d.patientControlNumber()).isEqualTo("42-1");
@@ -83,7 +83,7 @@ class ClaimAssemblerTest {
         List<NewClaim> claims = assembler.assemble(e, professional(), List.of(), id -> null).claims();
 
         assertThat(claims).extracting(c -> c.document().payerSequence()).containsExactly("P", "S");
-        assertThat(claims.get(0).status()).isEqualTo(ClaimStatus.BUILT);
+        assertThat(claims.get(0).status()).isEqualTo(ClaimStatus.CREATED);
         assertThat(claims.get(0).document().otherCoverages()).singleElement()
                 .satisfies(o -> {
                     assertThat(o.payerSequence()).isEqualTo("S");
@@ -117,17 +117,17 @@ class ClaimAssemblerTest {
     void aChangeToASentClaimIsAReplacementCarryingThePayersNumberAndWaitsWhenThereIsNoneYet() {
         EncounterDetails e = encounter("ACTIVE", List.of(medicare("SEL")), List.of(charge(1, "99214", "150.00",
                 "E11.9")));
-        PriorClaim sent = new PriorClaim(7, 1, "P", 1, ClaimStatus.WRITTEN, "1", "06102", "ICN2026110300017", "42-1");
+        PriorClaim sent = new PriorClaim(7, 1, "P", 1, ClaimStatus.SUBMITTED, "1", "06102", "ICN2026110300017", "42-1");
 
         NewClaim replacement = assembler.assemble(e, professional(), List.of(sent), id -> null).claims().get(0);
 
-        assertThat(replacement.status()).isEqualTo(ClaimStatus.BUILT);
+        assertThat(replacement.status()).isEqualTo(ClaimStatus.CREATED);
         assertThat(replacement.document().frequency()).isEqualTo("7");
         assertThat(replacement.document().payerClaimNumber()).isEqualTo("ICN2026110300017");
         assertThat(replacement.replaces()).isEqualTo(sent);
         assertThat(replacement.document().patientControlNumber()).isEqualTo("42-2");
 
-        PriorClaim unanswered = new PriorClaim(7, 1, "P", 1, ClaimStatus.WRITTEN, "1", "06102", null, "42-1");
+        PriorClaim unanswered = new PriorClaim(7, 1, "P", 1, ClaimStatus.SUBMITTED, "1", "06102", null, "42-1");
         NewClaim held = assembler.assemble(e, professional(), List.of(unanswered), id -> null).claims().get(0);
         assertThat(held.status()).isEqualTo(ClaimStatus.HELD);
         assertThat(held.reason()).contains("42-1").contains("REF*F8");
@@ -139,7 +139,7 @@ class ClaimAssemblerTest {
                 "150.00", "E11.9")));
         ClaimDocument sentDocument = assembler.assemble(built, professional(), List.of(), id -> null).claims()
                 .get(0).document();
-        PriorClaim sent = new PriorClaim(7, 1, "P", 1, ClaimStatus.WRITTEN, "1", "06102", "ICN1", "42-1");
+        PriorClaim sent = new PriorClaim(7, 1, "P", 1, ClaimStatus.SUBMITTED, "1", "06102", "ICN1", "42-1");
         PriorClaim unsent = new PriorClaim(8, 2, "P", 1, ClaimStatus.HELD, "7", "06102", null, "42-2");
 
         ClaimAssembler.Assembly a = assembler.assemble(encounter("CANCELLED", List.of(medicare("SEL")), List.of()),
@@ -150,7 +150,7 @@ class ClaimAssemblerTest {
             assertThat(v.document().payerClaimNumber()).isEqualTo("ICN1");
             assertThat(v.document().lines()).hasSize(1);
             assertThat(v.document().patientControlNumber()).isEqualTo("42-3");
-            assertThat(v.status()).isEqualTo(ClaimStatus.BUILT);
+            assertThat(v.status()).isEqualTo(ClaimStatus.CREATED);
         });
         assertThat(a.superseded()).containsExactly(unsent);
     }

@@ -82,7 +82,7 @@ class ClaimsJobIT {
         // Harold Quimby: Medicare primary, his AARP supplement named in 2320 and its own claim waiting
         List<Claims.ClaimSummary> his = claims.ofEncounter(quimby);
         assertThat(his).extracting(Claims.ClaimSummary::payerSequence, Claims.ClaimSummary::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("P", ClaimStatus.WRITTEN),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P", ClaimStatus.SUBMITTED),
                         org.assertj.core.groups.Tuple.tuple("S", ClaimStatus.WAITING));
         Claims.ClaimSummary primary = his.get(0);
         assertThat(primary.patientControlNumber()).isEqualTo(quimby + "-1").hasSizeLessThanOrEqualTo(20);
@@ -167,7 +167,7 @@ class ClaimsJobIT {
 
         List<Claims.ClaimSummary> parts = claims.ofEncounter(id);
         assertThat(parts).extracting(Claims.ClaimSummary::lineCount).containsExactly(50, 5);
-        assertThat(parts).allSatisfy(p -> assertThat(p.status()).isEqualTo(ClaimStatus.WRITTEN));
+        assertThat(parts).allSatisfy(p -> assertThat(p.status()).isEqualTo(ClaimStatus.SUBMITTED));
         // lines 1-50 are 101..150, lines 51-55 are 151..155
         assertThat(parts.get(0).totalCharge()).isEqualByComparingTo("6275.00");
         assertThat(parts.get(1).totalCharge()).isEqualByComparingTo("765.00");
@@ -189,7 +189,7 @@ class ClaimsJobIT {
         long id = scrubbedReady("CJV9002");
         runClaims();
         Claims.ClaimSummary original = claims.ofEncounter(id).get(0);
-        assertThat(original.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(original.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(original.frequency()).isEqualTo("1");
 
         // the practice posts a venipuncture for the same visit after the claim went out
@@ -208,7 +208,7 @@ class ClaimsJobIT {
         assertThat(claims.recordPayerClaimNumber(original.id(), "MCR2611200042", "test")).isTrue();
         runClaims();
         Claims.ClaimSummary replacement = claims.find(held.id()).orElseThrow();
-        assertThat(replacement.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(replacement.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(replacement.totalCharge()).isEqualByComparingTo("132.00");
         X12ReadBack.Read file = X12ReadBack.read(outbox().resolve(replacement.fileName()), schemas);
         assertThat(file.errors()).isEmpty();
@@ -216,7 +216,7 @@ class ClaimsJobIT {
         assertThat(segment(r, "CLM").get(5)).isEqualTo("11:B:7");
         assertThat(segments(r, "REF")).extracting(X12ReadBack.Segment::toString).contains("REF*F8*MCR2611200042");
         assertThat(claims.transitions(replacement.id())).extracting(Claims.Transition::to)
-                .containsExactly("HELD", "BUILT", "WRITTEN");
+                .containsExactly("HELD", "CREATED", "SUBMITTED");
 
         // the visit is cancelled: the replacement the payer now holds is voided
         assertThat(claims.recordPayerClaimNumber(replacement.id(), "MCR2611200077", "test")).isTrue();
@@ -227,7 +227,7 @@ class ClaimsJobIT {
         runClaims();
         Claims.ClaimSummary voided = claims.ofEncounter(id).get(2);
         assertThat(voided.frequency()).isEqualTo("8");
-        assertThat(voided.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(voided.status()).isEqualTo(ClaimStatus.SUBMITTED);
         List<X12ReadBack.Segment> v = X12ReadBack.read(outbox().resolve(voided.fileName()), schemas)
                 .claim(voided.patientControlNumber());
         assertThat(segment(v, "CLM").get(5)).isEqualTo("11:B:8");
@@ -269,7 +269,7 @@ class ClaimsJobIT {
 
         Claims.ClaimSummary claim = claims.ofEncounter(id).get(0);
         assertThat(claim.kind()).isEqualTo(ClaimKind.INSTITUTIONAL);
-        assertThat(claim.status()).as(claim.statusReason()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(claim.status()).as(claim.statusReason()).isEqualTo(ClaimStatus.SUBMITTED);
         X12ReadBack.Read file = X12ReadBack.read(outbox().resolve(claim.fileName()), schemas);
         assertThat(file.errors()).isEmpty();
         List<X12ReadBack.Segment> c = file.claim(claim.patientControlNumber());
@@ -314,7 +314,7 @@ class ClaimsJobIT {
             assertThat(f.message()).contains(refused.patientControlNumber()).contains("2010BB");
         });
         Claims.ClaimSummary written = claims.ofEncounter(good).get(0);
-        assertThat(written.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(written.status()).isEqualTo(ClaimStatus.SUBMITTED);
         X12ReadBack.Read file = X12ReadBack.read(outbox().resolve(written.fileName()), schemas);
         assertThat(file.errors()).isEmpty();
         assertThat(file.all("CLM")).extracting(s -> s.get(1)).contains(written.patientControlNumber())
@@ -344,7 +344,7 @@ class ClaimsJobIT {
         List<Claims.ClaimSummary> made = claims.ofEncounter(id);
         Claims.ClaimSummary primary = made.get(0);
         Claims.ClaimSummary secondary = made.get(1);
-        assertThat(primary.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(primary.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(secondary.status()).isEqualTo(ClaimStatus.WAITING);
 
         String pcn = primary.patientControlNumber();
@@ -373,11 +373,11 @@ class ClaimsJobIT {
         var receipt = receipts.receive(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 org.claimbridge.remit.X12Receipts.Channel.API, "835-cob.x12", "test");
         assertThat(receipt.sets().get(0).summary()).as(receipt.toString()).contains("1 secondary claim(s) released");
-        assertThat(claims.find(secondary.id()).orElseThrow().status()).isEqualTo(ClaimStatus.BUILT);
+        assertThat(claims.find(secondary.id()).orElseThrow().status()).isEqualTo(ClaimStatus.CREATED);
 
         runClaims();
         Claims.ClaimSummary sent = claims.find(secondary.id()).orElseThrow();
-        assertThat(sent.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(sent.status()).isEqualTo(ClaimStatus.SUBMITTED);
         X12ReadBack.Read file = X12ReadBack.read(outbox().resolve(sent.fileName()), schemas);
         assertThat(file.errors()).isEmpty();
         List<X12ReadBack.Segment> c = file.claim(sent.patientControlNumber());

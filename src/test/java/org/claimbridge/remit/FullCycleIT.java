@@ -88,7 +88,7 @@ class FullCycleIT {
         for (String visit : visits) {
             sent.add(claims.ofEncounter(encounter(visit)).get(0));
         }
-        assertThat(sent).allSatisfy(c -> assertThat(c.status()).isEqualTo(ClaimStatus.WRITTEN));
+        assertThat(sent).allSatisfy(c -> assertThat(c.status()).isEqualTo(ClaimStatus.SUBMITTED));
         List<Path> files = sent.stream().map(c -> properties.outbox("837").resolve(c.fileName())).distinct()
                 .toList();
 

@@ -80,7 +80,7 @@ class X12ResponsesIT {
         feed.runClaims();
         Claims.ClaimSummary accepted = claims.ofEncounter(rose).get(0);
         Claims.ClaimSummary rejected = claims.ofEncounter(ned).get(0);
-        assertThat(accepted.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(accepted.status()).isEqualTo(ClaimStatus.SUBMITTED);
 
         // control numbers of this run's own, so files left in the test data folder by an earlier run do not match
         String run = String.format("%08d", System.nanoTime() % 100_000_000L);
@@ -131,7 +131,7 @@ class X12ResponsesIT {
         assertThat(acknowledged.status()).isEqualTo(ClaimStatus.ACKNOWLEDGED);
         assertThat(acknowledged.payerClaimNumber()).isEqualTo("MCR26112700001");
         assertThat(claims.transitions(accepted.id())).extracting(Claims.Transition::to)
-                .containsExactly("BUILT", "WRITTEN", "ACCEPTED", "ACKNOWLEDGED");
+                .containsExactly("CREATED", "SUBMITTED", "ACCEPTED", "ACKNOWLEDGED");
         assertThat(acknowledgments(accepted.id())).containsExactly("999 true A", "277CA true A2:20:PR");
 
         // a manager decides on the rejected one: not without a reason, not an appeal of a rejection
@@ -259,7 +259,7 @@ class X12ResponsesIT {
                 .contains("(balances)");
         assertThat(claims.find(claim.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PAID);
         assertThat(claims.transitions(claim.id())).extracting(Claims.Transition::to)
-                .containsSubsequence("WRITTEN", "PARTIALLY_PAID", "ACKNOWLEDGED", "PAID");
+                .containsSubsequence("SUBMITTED", "PARTIALLY_PAID", "ACKNOWLEDGED", "PAID");
         // paid in full after all: the denial no longer holds the encounter in the coders' queue
         assertThat(scrubResults.findings(encounter, false)).noneSatisfy(f -> assertThat(f.ruleId())
                 .isEqualTo("CLAIM-DENIED"));
@@ -271,7 +271,7 @@ class X12ResponsesIT {
         feed.runClaims();
         Claims.ClaimSummary replacement = claims.ofEncounter(encounter).get(1);
         assertThat(replacement.frequency()).isEqualTo("7");
-        assertThat(replacement.status()).isEqualTo(ClaimStatus.WRITTEN);
+        assertThat(replacement.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(replacement.replacesClaimId()).isEqualTo(claim.id());
         assertThat(replacement.subscriberId()).isEqualTo("W000111444");
         assertThat(claims.document(replacement.id()).orElseThrow().payerClaimNumber()).isEqualTo("PAY" + run);
