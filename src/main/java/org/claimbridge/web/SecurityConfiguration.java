@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * One filter chain per concern: health open to all (load balancers and monitors), the JSON/HL7 API with HTTP Basic
- * and no session, and everything else signed in. Pages get their own login when they arrive.
+ * and no session, and the pages (everything else) behind a form login with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,13 +50,19 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * People use the pages: a form login with a session (server.servlet.session.timeout), a CSRF token on every form,
+     * and a logout by POST. Every role may use the pages that exist so far.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/login", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/responses/upload").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.CODER)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
     }
 

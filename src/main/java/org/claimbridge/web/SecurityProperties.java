@@ -16,7 +16,7 @@ record SecurityProperties(@DefaultValue List<User> users) {
     /**
      * @param password a BCrypt hash ({@code $2a$...} or {@code {bcrypt}$2a$...}), or {@code {noop}plain} for tests
      *                 and the demo
-     * @param roles    e.g. {@code ADMIN}, {@code CODER}, without the {@code ROLE_} prefix
+     * @param roles    {@code ADMIN}, {@code MANAGER} or {@code CODER}, without the {@code ROLE_} prefix
      */
     record User(String name, String password, @DefaultValue List<String> roles) {
     }

@@ -48,8 +48,12 @@ class SecurityIT {
     }
 
     @Test
-    void everythingElseNeedsASignedInUser() {
-        assertThat(new ApiClient(port, null, null).get("/").statusCode()).isEqualTo(401);
-        assertThat(new ApiClient(port, null, null).get("/actuator/info").statusCode()).isEqualTo(401);
+    void everythingElseNeedsASignedInUser_thePagesSendAnonymousCallersToTheLoginForm() {
+        for (String path : new String[] {"/", "/actuator/info", "/responses/upload"}) {
+            var response = new ApiClient(port, null, null).get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v)
+                    .endsWith("/login"));
+        }
     }
 }
