@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in form (Spring Security handles its POST) and the start page after signing in. */
 @Controller
-class LoginPage {
+class LoginPage implements Page {
 
     @GetMapping("/login")
     String login() {

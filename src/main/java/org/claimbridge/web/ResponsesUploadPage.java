@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * not send the file again.
  */
 @Controller
-class ResponsesUploadPage {
+class ResponsesUploadPage implements Page {
 
     static final String PATH = "/responses/upload";
 
