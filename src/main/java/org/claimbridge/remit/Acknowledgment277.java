@@ -36,6 +36,8 @@ class Acknowledgment277 {
         final List<X12Segment> statuses = new ArrayList<>();
         String payerClaimNumber;
         boolean lineLevel;
+        /** 2220D: each line's status codes, and the line control number (REF*FJ) that names it */
+        final List<String[]> lines = new ArrayList<>();
     }
 
     String apply(X12Transaction transaction, long responseId, String actor) {
@@ -61,16 +63,22 @@ class Acknowledgment277 {
                 case "SVC" -> {
                     if (current != null) {
                         current.lineLevel = true;
+                        current.lines.add(new String[] {null, s.composite(1), ""});
                     }
                 }
                 case "STC" -> {
                     if (current != null && !current.lineLevel) {
                         current.statuses.add(s);
+                    } else if (current != null) {
+                        String[] line = current.lines.get(current.lines.size() - 1);
+                        line[2] = (line[2].isEmpty() ? "" : line[2] + ",") + s.composite(1);
                     }
                 }
                 case "REF" -> {
-                    if (current != null && s.get(1).equals("1K")) {
+                    if (current != null && !current.lineLevel && s.get(1).equals("1K")) {
                         current.payerClaimNumber = s.get(2);
+                    } else if (current != null && current.lineLevel && s.get(1).equals("FJ")) {
+                        current.lines.get(current.lines.size() - 1)[0] = s.get(2);
                     }
                 }
                 default -> {
@@ -103,8 +111,19 @@ class Acknowledgment277 {
             }
         }
         String text = stc.get(12);
+        List<String> detail = new ArrayList<>();
+        if (!text.isEmpty()) {
+            detail.add(text);
+        }
+        for (String[] line : loop.lines) {
+            // REF*FJ echoes our line control number (REF*6R of the 837), which names the claim line
+            Integer number = line[0] == null ? null
+                    : claims.lineNumber(claim.get().claimId(), line[0]).orElse(null);
+            detail.add("line " + (number == null ? "?" : number) + " (" + line[1] + (line[0] == null ? ""
+                    : ", " + line[0]) + "): " + line[2]);
+        }
         records.acknowledgment(claim.get().claimId(), responseId, "277CA", accepted && !rejected,
-                String.join(",", codes), text.isEmpty() ? null : text, loop.payerClaimNumber);
+                String.join(",", codes), detail.isEmpty() ? null : String.join("; ", detail), loop.payerClaimNumber);
         if (loop.payerClaimNumber != null && !loop.payerClaimNumber.isEmpty()) {
             claims.payerClaimNumber(claim.get(), loop.payerClaimNumber, actor);
         }

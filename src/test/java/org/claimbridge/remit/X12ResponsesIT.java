@@ -133,6 +133,9 @@ class X12ResponsesIT {
         assertThat(claims.transitions(accepted.id())).extracting(Claims.Transition::to)
                 .containsExactly("CREATED", "SUBMITTED", "ACCEPTED", "ACKNOWLEDGED");
         assertThat(acknowledgments(accepted.id())).containsExactly("999 true A", "277CA true A2:20:PR");
+        assertThat(jdbc.sql("SELECT detail FROM claim_acknowledgment WHERE claim_id = ? AND kind = '277CA'")
+                .param(accepted.id()).query(String.class).single())
+                .isEqualTo("line 1 (HC:99213, " + accepted.patientControlNumber() + "-1): A2:20:PR");
 
         // a manager decides on the rejected one: not without a reason, not an appeal of a rejection
         var api = new ApiClient(port);
@@ -414,7 +417,11 @@ class X12ResponsesIT {
                 "TRN*2*" + pcn,
                 "STC*" + status + "*20261127*WQ*120",
                 "REF*1K*" + payerClaimNumber,
-                "DTP*472*RD8*20261120-20261120");
+                "DTP*472*RD8*20261120-20261120",
+                "SVC*HC:99213*120",
+                "STC*A2:20:PR*20261127*WQ",
+                "REF*FJ*" + pcn + "-1",
+                "DTP*472*D8*20261120");
     }
 
     /** An interchange from the clearinghouse to us, with the SE, GE and IEA counts filled in. */
