@@ -1,5 +1,6 @@
 package org.claimbridge.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
 import org.claimbridge.system.ClaimbridgeProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The segments of one claim's transaction set as they stand in its 837 file in the outbox, for people to read: the
- * ISA gives the separators (the element separator is its 4th character, the segment terminator its 106th), and the
- * set runs from {@code ST*837*<ST02>} to its SE.
+ * The segments of one claim's transaction set as they stand in its 837 file in the outbox, for people to read: from
+ * its ST to its SE.
  */
 @Component
 class ClaimFileText {
@@ -48,28 +51,52 @@ class ClaimFileText {
                 "The 837 file " + fileName + " holds no transaction set " + stControl + "."));
     }
 
+    /**
+     * Reads the file with StAEDI and cuts each segment out of the text by the offsets the reader reports, so the
+     * claim's segments are shown exactly as written, whatever the separators.
+     */
     static Optional<List<String>> transactionSet(String text, String stControl) {
-        String interchange = text.stripLeading();
-        if (interchange.length() < 106 || !interchange.startsWith("ISA")) {
-            return Optional.empty();
-        }
-        char element = interchange.charAt(3);
-        String terminator = String.valueOf(interchange.charAt(105));
-        String start = "ST" + element + "837" + element + stControl;
-        List<String> out = new ArrayList<>();
-        for (String raw : interchange.split(java.util.regex.Pattern.quote(terminator))) {
-            String segment = raw.strip();
-            if (out.isEmpty()) {
-                if (segment.equals(start) || segment.startsWith(start + element)) {
-                    out.add(segment);
-                }
-            } else {
-                out.add(segment);
-                if (segment.startsWith("SE" + element)) {
-                    return Optional.of(out);
+        List<String> current = null;
+        String st02 = null;
+        String tag = null;
+        int start = 0;
+        try (EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)))) {
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case START_TRANSACTION -> {
+                        current = new ArrayList<>();
+                        st02 = null;
+                    }
+                    case START_SEGMENT -> {
+                        tag = reader.getText();
+                        // the reader stands after the tag and its element separator
+                        start = reader.getLocation().getCharacterOffset() - tag.length() - 1;
+                    }
+                    case ELEMENT_DATA -> {
+                        if ("ST".equals(tag) && reader.getLocation().getElementPosition() == 2) {
+                            st02 = reader.getText();
+                        }
+                    }
+                    case END_SEGMENT -> {
+                        if (current != null) {
+                            // ...and after the segment terminator at its end
+                            current.add(text.substring(start, reader.getLocation().getCharacterOffset() - 1).strip());
+                            if ("SE".equals(tag)) {
+                                if (stControl.equals(st02)) {
+                                    return Optional.of(current);
+                                }
+                                current = null;
+                            }
+                        }
+                    }
+                    default -> {
+                    }
                 }
             }
+        } catch (EDIStreamException | IOException | RuntimeException e) {
+            return Optional.empty();
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
+        return Optional.empty();
     }
 }
