@@ -1,7 +1,6 @@
 package org.claimbridge.claim;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -508,10 +507,5 @@ class ClaimAssembler {
 
     private static <T> T first(T value, T fallback) {
         return value != null ? value : fallback;
-    }
-
-    /** For names: letters without their accents, since the X12 character sets have none. */
-    static String plain(String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }

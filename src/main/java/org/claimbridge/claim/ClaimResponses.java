@@ -3,7 +3,9 @@ package org.claimbridge.claim;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.claimbridge.scrub.ScrubRecords;
@@ -159,10 +161,14 @@ public class ClaimResponses {
         return waiting.size();
     }
 
-    /** The line number of a claim line by the control number the 835 echoes (REF*6R). */
-    public Optional<Integer> lineNumber(long claimId, String controlNumber) {
-        return jdbc.sql("SELECT line_number FROM claim_line WHERE claim_id = ? AND control_number = ?")
-                .params(claimId, controlNumber).query(Integer.class).optional();
+    /** A claim's line numbers by the control number the responses echo (REF*6R in the 837, 835 REF*6R, 277CA REF*FJ). */
+    public Map<String, Integer> lineNumbers(long claimId) {
+        Map<String, Integer> lines = new HashMap<>();
+        jdbc.sql("SELECT control_number, line_number FROM claim_line WHERE claim_id = ?").param(claimId)
+                .query(rs -> {
+                    lines.put(rs.getString(1), rs.getInt(2));
+                });
+        return lines;
     }
 
     /** The payer's claim control number (277CA REF*1K, 835 CLP07); releases a replacement or void waiting for it. */

@@ -1,14 +1,10 @@
 package org.claimbridge.claim;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
-import org.springframework.core.io.ClassPathResource;
+import org.claimbridge.system.X12Schemas;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +26,8 @@ class GuideSchemas {
         } catch (EDISchemaException e) {
             throw new IllegalStateException("the X12 00501 envelope schema could not be loaded", e);
         }
-        this.professional = load(factory, ClaimKind.PROFESSIONAL);
-        this.institutional = load(factory, ClaimKind.INSTITUTIONAL);
-    }
-
-    private static Schema load(SchemaFactory factory, ClaimKind kind) {
-        String path = "x12/" + kind.guide() + ".xml";
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return factory.createSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the " + kind.guide() + " schema " + path + " could not be read", e);
-        } catch (EDISchemaException e) {
-            throw new IllegalStateException("the " + kind.guide() + " schema " + path + " is not valid: "
-                    + e.getMessage(), e);
-        }
+        this.professional = X12Schemas.load(ClaimKind.PROFESSIONAL.guide());
+        this.institutional = X12Schemas.load(ClaimKind.INSTITUTIONAL.guide());
     }
 
     Schema control() {

@@ -115,10 +115,11 @@ class Acknowledgment277 {
         if (!text.isEmpty()) {
             detail.add(text);
         }
+        java.util.Map<String, Integer> lineNumbers = loop.lines.isEmpty() ? java.util.Map.of()
+                : claims.lineNumbers(claim.get().claimId());
         for (String[] line : loop.lines) {
             // REF*FJ echoes our line control number (REF*6R of the 837), which names the claim line
-            Integer number = line[0] == null ? null
-                    : claims.lineNumber(claim.get().claimId(), line[0]).orElse(null);
+            Integer number = line[0] == null ? null : lineNumbers.get(line[0]);
             detail.add("line " + (number == null ? "?" : number) + " (" + line[1] + (line[0] == null ? ""
                     : ", " + line[0]) + "): " + line[2]);
         }

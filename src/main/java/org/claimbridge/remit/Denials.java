@@ -47,21 +47,24 @@ public class Denials {
     }
 
     public List<Denial> ofClaim(long claimId) {
+        // the claim's lineage is worked out once for all its denials
+        List<ClaimLineage.BilledValue> billed = lineage.of(claimId).orElse(List.of());
         return jdbc.sql("SELECT * FROM denial WHERE claim_id = ? ORDER BY id").param(claimId)
-                .query(this::row).list();
+                .query((rs, n) -> row(rs, billed)).list();
     }
 
     public Optional<Denial> find(long id) {
-        return jdbc.sql("SELECT * FROM denial WHERE id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("SELECT * FROM denial WHERE id = ?").param(id)
+                .query((rs, n) -> row(rs, lineage.of(rs.getLong("claim_id")).orElse(List.of()))).optional();
     }
 
-    private Denial row(ResultSet rs, int n) throws SQLException {
+    private Denial row(ResultSet rs, List<ClaimLineage.BilledValue> billed) throws SQLException {
         long claimId = rs.getLong("claim_id");
         Integer line = rs.getObject("line_number", Integer.class);
         String group = rs.getString("group_code");
         String carc = rs.getString("carc");
         List<String> keys = categories.of(group, carc).elements();
-        List<ClaimLineage.BilledValue> traced = lineage.of(claimId).orElse(List.of()).stream()
+        List<ClaimLineage.BilledValue> traced = billed.stream()
                 .filter(v -> keys.stream().anyMatch(k -> points(k, v.element(), line))).toList();
         return new Denial(rs.getLong("id"), claimId, rs.getLong("encounter_id"), line, group, carc,
                 codes.latest(CodeSet.CARC, carc).map(Code::description).orElse(null), rs.getString("rarcs"),

@@ -3,6 +3,7 @@ package org.claimbridge.remit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.claimbridge.claim.ClaimDocument;
@@ -44,14 +45,15 @@ class Remittance835 {
             Optional<ClaimResponses.ClaimRef> claim = claims.byPatientControlNumber(c.patientControlNumber());
             long paymentId = records.claimPayment(remittanceId, claim.map(ClaimResponses.ClaimRef::claimId)
                     .orElse(null), c);
+            Map<String, Integer> lineNumbers = claim.isEmpty() ? Map.of()
+                    : claims.lineNumbers(claim.get().claimId());
             List<String> denials = new ArrayList<>();
             for (Remittance.Adjustment a : c.adjustments()) {
                 records.adjustment(paymentId, null, a);
                 denial(claim, paymentId, null, null, a, String.join(",", c.remarks()), r.payerId(), denials);
             }
             for (Remittance.ServicePaid s : c.services()) {
-                Integer line = claim.isEmpty() || s.controlNumber() == null ? null
-                        : claims.lineNumber(claim.get().claimId(), s.controlNumber()).orElse(null);
+                Integer line = s.controlNumber() == null ? null : lineNumbers.get(s.controlNumber());
                 long serviceId = records.servicePayment(paymentId, line, s);
                 for (Remittance.Adjustment a : s.adjustments()) {
                     records.adjustment(paymentId, serviceId, a);
@@ -64,7 +66,7 @@ class Remittance835 {
                 outcome.add(c.patientControlNumber() + " matches none of our claims (kept unmatched)");
                 continue;
             }
-            outcome.add(adjudicate(claim.get(), c, denials,
+            outcome.add(adjudicate(claim.get(), c, denials, lineNumbers,
                     r.paymentDate() == null ? java.time.LocalDate.now() : r.paymentDate(), actor));
         }
         return "835 " + (r.traceNumber() == null ? "" : r.traceNumber() + " ") + "from " + r.payerName() + ": "
@@ -75,12 +77,11 @@ class Remittance835 {
     }
 
     /** What the secondary payer is told of this payment (2320 and 2430 of its claim). */
-    private ClaimDocument.PriorPayment priorPayment(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c,
+    private ClaimDocument.PriorPayment priorPayment(Remittance.ClaimPaid c, Map<String, Integer> lineNumbers,
                                                     java.time.LocalDate adjudicated) {
         List<ClaimDocument.LineAdjudication> lines = new ArrayList<>();
         for (Remittance.ServicePaid s : c.services()) {
-            Integer line = s.controlNumber() == null ? null
-                    : claims.lineNumber(claim.claimId(), s.controlNumber()).orElse(null);
+            Integer line = s.controlNumber() == null ? null : lineNumbers.get(s.controlNumber());
             if (line != null) {
                 lines.add(new ClaimDocument.LineAdjudication(line, s.paid(), s.units(), adjustments(s.adjustments())));
             }
@@ -105,7 +106,7 @@ class Remittance835 {
     }
 
     private String adjudicate(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c, List<String> denials,
-                              java.time.LocalDate adjudicated, String actor) {
+                              Map<String, Integer> lineNumbers, java.time.LocalDate adjudicated, String actor) {
         if (c.payerClaimNumber() != null) {
             claims.payerClaimNumber(claim, c.payerClaimNumber(), actor);
         }
@@ -126,7 +127,7 @@ class Remittance835 {
             claims.settled(claim, actor, "claim " + claim.patientControlNumber() + " paid without a denial");
         }
         int released = status == ClaimStatus.DENIED ? 0
-                : claims.primaryAdjudicated(claim, priorPayment(claim, c, adjudicated), actor);
+                : claims.primaryAdjudicated(claim, priorPayment(c, lineNumbers, adjudicated), actor);
         return claim.patientControlNumber() + " " + status.name().toLowerCase().replace('_', ' ')
                 + (released == 0 ? "" : ", " + released + " secondary claim(s) released");
     }

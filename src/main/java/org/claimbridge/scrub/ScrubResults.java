@@ -50,6 +50,21 @@ public class ScrubResults {
     }
 
     /** Findings still holding (OPEN) or accepted (OVERRIDDEN), or all of them with closed ones, oldest first. */
+    /** The rule ids of each encounter's open findings, sorted, in one query for a whole queue page. */
+    public java.util.Map<Long, List<String>> openRules(List<Long> encounterIds) {
+        java.util.Map<Long, List<String>> rules = new java.util.HashMap<>();
+        if (encounterIds.isEmpty()) {
+            return rules;
+        }
+        jdbc.sql("""
+                        SELECT DISTINCT encounter_id, rule_id FROM scrub_finding
+                        WHERE encounter_id IN (:ids) AND status = 'OPEN' ORDER BY encounter_id, rule_id""")
+                .param("ids", encounterIds).query(rs -> {
+                    rules.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+                });
+        return rules;
+    }
+
     public List<ScrubFinding> findings(long encounterId, boolean withClosed) {
         return jdbc.sql("SELECT * FROM scrub_finding WHERE encounter_id = ?"
                         + (withClosed ? "" : " AND status <> 'CLOSED'") + " ORDER BY id")

@@ -82,13 +82,12 @@ class CoderQueuePage implements Page {
         Map<Long, String> practiceNames = new HashMap<>();
         TreeSet<String> allRules = new TreeSet<>();
         List<QueueRow> rows = new ArrayList<>();
-        for (EncounterDetails details : encounters.findAll(flagged.stream()
-                .map(ScrubResults.EncounterScrub::encounterId).toList())) {
+        List<Long> ids = flagged.stream().map(ScrubResults.EncounterScrub::encounterId).toList();
+        Map<Long, List<String>> openRules = results.openRules(ids);
+        for (EncounterDetails details : encounters.findAll(ids)) {
             EncounterDetails.Encounter e = details.encounter();
             ScrubResults.EncounterScrub scrub = scrubs.get(e.id());
-            List<String> rules = results.findings(e.id(), false).stream()
-                    .filter(f -> f.status() == FindingStatus.OPEN).map(ScrubResults.ScrubFinding::ruleId)
-                    .distinct().sorted().toList();
+            List<String> rules = openRules.getOrDefault(e.id(), List.of());
             allRules.addAll(rules);
             String practice = practiceNames.computeIfAbsent(e.practiceId(),
                     id -> practices.find(id).map(Practice::name).orElse("practice " + id));

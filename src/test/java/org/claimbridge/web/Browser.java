@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -107,8 +106,23 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String css) {
         WebElement page = find("html");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> replaced(page));
         return this;
+    }
+
+    /**
+     * Whether the element's page has gone. Mid-navigation Chromium may answer "node does not belong to the document"
+     * rather than "stale element": both mean the page was replaced.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     @Override
