@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.claimbridge.practice.ClaimReceivers;
+import org.claimbridge.practice.NoReceiverException;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Assembles one encounter's claims and picks the receiver of each. */
@@ -41,7 +42,7 @@ class ClaimProcessor implements ItemProcessor<ClaimWork, ClaimRecords.Built> {
             try {
                 byPayer.put(payer, receivers.forPayer(payer).id());
                 return claim;
-            } catch (RuntimeException noReceiver) {
+            } catch (NoReceiverException noReceiver) {
                 return new NewClaim(claim.document(), claim.part(), ClaimStatus.INVALID, noReceiver.getMessage(),
                         claim.replaces());
             }

@@ -258,8 +258,10 @@ final class ClaimSegments {
         }
         segment("HI", (Object) composite("ABK", code(diagnoses.get(0).code())));
         if (claim.visit().inpatient()) {
-            diagnoses.stream().filter(ClaimDocument.Diagnosis::admitting).findFirst()
-                    .ifPresent(d -> quietly(() -> segment("HI", (Object) composite("ABJ", code(d.code())))));
+            var admitting = diagnoses.stream().filter(ClaimDocument.Diagnosis::admitting).findFirst();
+            if (admitting.isPresent()) {
+                segment("HI", (Object) composite("ABJ", code(admitting.get().code())));
+            }
         }
         List<String[]> others = new ArrayList<>();
         for (int i = 1; i < diagnoses.size(); i++) {
@@ -279,18 +281,6 @@ final class ClaimSegments {
             for (int i = 0; i < rest.size(); i += 12) {
                 segment("HI", rest.subList(i, Math.min(rest.size(), i + 12)).toArray());
             }
-        }
-    }
-
-    private interface Step {
-        void run() throws EDIStreamException;
-    }
-
-    private static void quietly(Step step) {
-        try {
-            step.run();
-        } catch (EDIStreamException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
