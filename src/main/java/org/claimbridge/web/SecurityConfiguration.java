@@ -52,15 +52,18 @@ class SecurityConfiguration {
 
     /**
      * People use the pages: a form login with a session (server.servlet.session.timeout), a CSRF token on every form,
-     * and a logout by POST. Every role may use the pages that exist so far.
+     * and a logout by POST. Coders work the queue, claims and messages; reports and feed health are for managers;
+     * administration is for admins.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error", "/login", "/css/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/responses/upload").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.CODER)
-                        .anyRequest().authenticated())
+                        .requestMatchers("/error", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/reports/**", "/feeds/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        .anyRequest().hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.CODER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
