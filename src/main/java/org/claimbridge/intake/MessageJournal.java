@@ -103,14 +103,17 @@ class MessageJournal implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
+    private final FeedRecorder feeds;
     private final int maxBatch;
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    MessageJournal(DataSource dataSource, ApplicationEventPublisher events, IntakeProperties properties) {
+    MessageJournal(DataSource dataSource, ApplicationEventPublisher events, IntakeProperties properties,
+                   FeedRecorder feeds) {
         this.dataSource = dataSource;
         this.events = events;
+        this.feeds = feeds;
         this.maxBatch = Math.max(1, properties.maxBatch());
         for (int i = 0; i < Math.max(1, properties.writers()); i++) {
             lanes.add(new Lane());
@@ -198,7 +201,18 @@ class MessageJournal implements SmartLifecycle {
 
     private void commit(Lane lane, List<Entry> batch) throws SQLException {
         List<Receipt> receipts = write(lane.jdbc(), batch);
+        List<NewMessage> stored = new ArrayList<>(batch.size());
+        List<Long> storedIds = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!receipts.get(i).resend()) {
+                stored.add(batch.get(i).message());
+                storedIds.add(receipts.get(i).messageId());
+            }
+        }
+        // last before the commit, so the feed counters' row locks are held for the shortest time
+        FeedRecorder.Recorded recorded = feeds.record(lane.jdbc(), stored, storedIds);
         lane.commit();
+        feeds.committed(recorded);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(receipts.get(i));
         }

@@ -1,0 +1,175 @@
+package org.claimbridge.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps feed activity (messages per sender per hour, and what each sender's messages are made of) in the journal's
+ * own transaction, so that it counts exactly what was committed, no more and no less, and costs a batch one small
+ * upsert: traits are written only the first time this instance sees them, which after the first minutes is never.
+ * The text is in memory here already; reading weeks of raw messages back for the same answer would cost far more.
+ */
+@Component
+class FeedRecorder {
+
+    /** Past this many known traits the memory is dropped and rebuilt from the (idempotent) inserts. */
+    private static final int MAX_KNOWN = 200_000;
+
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /** What a batch added, remembered only once its transaction committed. */
+    record Recorded(List<String> newTraits) {
+    }
+
+    /** One thing a message was made of. */
+    record Trait(String sender, FeedTraitKind kind, String value) {
+
+        String key() {
+            return sender + "\u0000" + kind + "\u0000" + value;
+        }
+    }
+
+    /**
+     * Counts the stored messages into their hours and records traits not seen before, inside the caller's
+     * transaction. Rows are written in key order, so two writers never wait for each other in a circle.
+     */
+    Recorded record(JdbcTemplate jdbc, List<NewMessage> messages, List<Long> ids) {
+        Map<String, int[]> hours = new TreeMap<>();
+        Map<String, Object[]> traits = new TreeMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage message = messages.get(i);
+            String sender = cut(message.header().sendingFacility(), 180);
+            if (sender == null) {
+                continue;
+            }
+            LocalDateTime received = LocalDateTime.ofInstant(message.arrival().receivedAt(), ZoneOffset.UTC);
+            String hour = received.truncatedTo(ChronoUnit.HOURS) + "\u0000" + sender;
+            hours.computeIfAbsent(hour, h -> new int[1])[0]++;
+            for (Trait trait : traits(sender, message.header(), message.text())) {
+                String key = trait.key();
+                if (!known.contains(key) && !traits.containsKey(key)) {
+                    traits.put(key, new Object[] {trait.sender(), trait.kind().name(), trait.value(),
+                            Timestamp.valueOf(received), ids.get(i)});
+                }
+            }
+        }
+        if (!hours.isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(hours.size());
+            hours.forEach((key, count) -> {
+                int split = key.indexOf('\u0000');
+                rows.add(new Object[] {Timestamp.valueOf(LocalDateTime.parse(key.substring(0, split))),
+                        key.substring(split + 1), count[0]});
+            });
+            jdbc.batchUpdate("""
+                    INSERT INTO feed_hour (hour_start, sending_facility, messages) VALUES (?, ?, ?)
+                    ON DUPLICATE KEY UPDATE messages = messages + VALUES(messages)""", rows);
+        }
+        if (!traits.isEmpty()) {
+            // first_seen_at before first_message_id: MySQL assigns left to right and would compare with the new id
+            jdbc.batchUpdate("""
+                    INSERT INTO feed_trait (sending_facility, kind, value, first_seen_at, first_message_id)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE
+                        first_seen_at = IF(VALUES(first_message_id) < first_message_id, VALUES(first_seen_at),
+                                           first_seen_at),
+                        first_message_id = LEAST(first_message_id, VALUES(first_message_id))""",
+                    new ArrayList<>(traits.values()));
+        }
+        return new Recorded(List.copyOf(traits.keySet()));
+    }
+
+    /** After the commit: these traits need not be written again. */
+    void committed(Recorded recorded) {
+        if (known.size() + recorded.newTraits().size() > MAX_KNOWN) {
+            known.clear();
+        }
+        known.addAll(recorded.newTraits());
+    }
+
+    /** The message's type, version, declared charset and segment ids. */
+    static List<Trait> traits(String sender, Hl7Header header, String text) {
+        List<Trait> traits = new ArrayList<>();
+        if (header.messageType() != null) {
+            traits.add(new Trait(sender, FeedTraitKind.TYPE, cut(header.messageType() + "^"
+                    + (header.triggerEvent() == null ? "" : header.triggerEvent()), 40)));
+        }
+        if (header.version() != null) {
+            traits.add(new Trait(sender, FeedTraitKind.VERSION, cut(header.version(), 40)));
+        }
+        if (text != null && text.startsWith("MSH") && text.length() > 3) {
+            traits.add(new Trait(sender, FeedTraitKind.CHARSET, cut(declaredCharset(text), 40)));
+            for (String segment : segmentIds(text)) {
+                traits.add(new Trait(sender, FeedTraitKind.SEGMENT, segment));
+            }
+        }
+        return traits;
+    }
+
+    /** MSH-18 as written (trimmed), empty when the message declares none. */
+    static String declaredCharset(String text) {
+        char separator = text.charAt(3);
+        int end = text.indexOf('\r');
+        String msh = end < 0 ? text : text.substring(0, end);
+        // MSH-1 is the separator itself, so the n-th piece after splitting is MSH-(n+1)
+        int field = 1;
+        int start = 3;
+        while (field < 17) {
+            start = msh.indexOf(separator, start + 1);
+            if (start < 0) {
+                return "";
+            }
+            field++;
+        }
+        int next = msh.indexOf(separator, start + 1);
+        return msh.substring(start + 1, next < 0 ? msh.length() : next).strip();
+    }
+
+    /** The distinct segment ids in order of first appearance. */
+    static Set<String> segmentIds(String text) {
+        Set<String> ids = new LinkedHashSet<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\r', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end - start >= 3 && segmentId(text, start)) {
+                ids.add(text.substring(start, start + 3));
+            }
+            start = end + 1;
+        }
+        return Collections.unmodifiableSet(ids);
+    }
+
+    private static boolean segmentId(String text, int at) {
+        char first = text.charAt(at);
+        if (first < 'A' || first > 'Z') {
+            return false;
+        }
+        for (int i = at + 1; i < at + 3; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
