@@ -101,7 +101,7 @@ class FeedHealthPageIT {
     }
 
     @Test
-    void aManagerSeesEachFeedAgainstItsUsualHoursTheQuietAndDriftedFeedsAndTheClaimsAtRisk() {
+    void aManagerSeesEachFeedAgainstItsUsualHoursTheQuietAndDriftedFeedsAndTheClaimsAtRisk() throws Exception {
         String run = String.format("%06d", System.nanoTime() % 1_000_000L);
         String quiet = "QUIETLAB" + run;
         String drifted = "DRIFTLAB" + run;
@@ -198,6 +198,13 @@ class FeedHealthPageIT {
                     .contains("since Wed 25 Nov 11:50");
             assertThat(link(declared)).isEqualTo("/messages/" + charset);
             assertThat(Integer.parseInt(browser.text("#quiet-count"))).isPositive();
+
+            // kept for the README and for reviewers: what a manager sees
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+            java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", "feed-health.png");
+            java.nio.file.Files.createDirectories(shot.getParent());
+            java.nio.file.Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser.driver())
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
             // the claims at risk: both rejected claims, the larger amount (more money per day left) first
             List<WebElement> risks = browser.driver().findElements(By.cssSelector("#at-risk tr.at-risk"));
