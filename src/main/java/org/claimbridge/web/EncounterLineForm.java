@@ -132,33 +132,33 @@ final class EncounterLineForm {
         };
     }
 
-    List<DiagnosisLine> diagnoses() {
+    public List<DiagnosisLine> diagnoses() {
         return diagnoses;
     }
 
-    List<ChargeLine> charges() {
+    public List<ChargeLine> charges() {
         return charges;
     }
 
-    Map<String, String> values() {
+    public Map<String, String> values() {
         return values;
     }
 
     /** Errors by input id, in the order the form shows the inputs. */
-    Map<String, String> errors() {
+    public Map<String, String> errors() {
         return errors;
     }
 
     /** Errors about no one input. */
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
-    boolean refused() {
+    public boolean refused() {
         return !errors.isEmpty() || !problems.isEmpty();
     }
 
-    String value(String id) {
+    public String value(String id) {
         return values.getOrDefault(id, "");
     }
 
@@ -296,7 +296,8 @@ final class EncounterLineForm {
         String pointersId = charge(n, "pointers");
         List<String> pointers = items(value(pointersId));
         List<String> expected = c.diagnosisCodes().stream().map(p -> renamed.getOrDefault(bare(p), p)).toList();
-        if (!bare(pointers).equals(bare(expected))) {
+        // left as loaded, or as the diagnosis code changes above leave them: nothing for this line
+        if (!bare(pointers).equals(bare(c.diagnosisCodes())) && !bare(pointers).equals(bare(expected))) {
             List<String> known = bare(diagnosisCodes);
             List<String> unknown = pointers.stream().filter(p -> !known.contains(bare(p))).toList();
             if (!unknown.isEmpty()) {
