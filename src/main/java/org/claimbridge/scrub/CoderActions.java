@@ -2,6 +2,8 @@ package org.claimbridge.scrub;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.claimbridge.encounter.CoderCorrection;
 import org.claimbridge.encounter.CorrectionCommand;
@@ -69,12 +71,48 @@ public class CoderActions {
     public ScrubResults.EncounterScrub correct(CorrectionCommand command) {
         CoderCorrection correction = corrections.apply(command);
         scrubber.scrub(command.encounterId(), "coder " + command.user());
-        record(command.encounterId(), null, "CORRECTION", command.user(), command.reason(),
-                "correction " + correction.id() + ": " + correction.entity() + " " + correction.entityId() + " "
-                        + correction.field() + " '" + correction.before() + "' -> '" + correction.after() + "'");
+        record(command.encounterId(), null, "CORRECTION", command.user(), command.reason(), detail(correction));
         return results.state(command.encounterId()).orElseThrow(() -> new CoderActionRefused(
                 CoderActionRefused.Kind.CONFLICT, null, "encounter " + command.encounterId()
                 + " was corrected but cannot be scrubbed (held or cancelled)"));
+    }
+
+    /**
+     * Several corrections to one encounter as one save: all made or none (the first refusal, {@code
+     * CorrectionRefused}, takes back those before it), then one scrub. The first command carries the revision the
+     * coder saw; each later one is made on the revision the one before it left, which no one else can have moved on
+     * since the first took the encounter's lock.
+     *
+     * @return the encounter's state after the scrub, and the corrections made, in order
+     */
+    @Transactional
+    public Corrected correctAll(List<CorrectionCommand> commands) {
+        if (commands.isEmpty()) {
+            throw new IllegalArgumentException("no correction to make");
+        }
+        long encounterId = commands.get(0).encounterId();
+        List<CoderCorrection> made = new ArrayList<>();
+        for (CorrectionCommand command : commands) {
+            if (command.encounterId() != encounterId) {
+                throw new IllegalArgumentException("corrections of several encounters: " + commands);
+            }
+            CorrectionCommand next = made.isEmpty() ? command
+                    : command.withExpectedRevision(made.get(made.size() - 1).revision());
+            made.add(corrections.apply(next));
+        }
+        CorrectionCommand first = commands.get(0);
+        scrubber.scrub(encounterId, "coder " + first.user());
+        for (CoderCorrection correction : made) {
+            record(encounterId, null, "CORRECTION", first.user(), correction.reason(), detail(correction));
+        }
+        ScrubResults.EncounterScrub state = results.state(encounterId).orElseThrow(() -> new CoderActionRefused(
+                CoderActionRefused.Kind.CONFLICT, null, "encounter " + encounterId
+                + " was corrected but cannot be scrubbed (held or cancelled)"));
+        return new Corrected(state, List.copyOf(made));
+    }
+
+    /** What a save of several corrections did. */
+    public record Corrected(ScrubResults.EncounterScrub scrub, List<CoderCorrection> corrections) {
     }
 
     /** Scrubs the encounter now with the active rule set, rather than waiting for the next run. */
@@ -95,6 +133,11 @@ public class CoderActions {
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(encounterId, findingId, action, username, reason, detail, LocalDateTime.now(clock))
                 .update();
+    }
+
+    private static String detail(CoderCorrection correction) {
+        return "correction " + correction.id() + ": " + correction.entity() + " " + correction.entityId() + " "
+                + correction.field() + " '" + correction.before() + "' -> '" + correction.after() + "'";
     }
 
     private static String reason(String reason) {
