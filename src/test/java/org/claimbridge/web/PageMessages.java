@@ -20,7 +20,7 @@ final class PageMessages {
                 "PV1|1|O|EXAM2^^^FAMPRAC|R|||1049283710^Okafor^Adaeze^N^^^MD^^NPI^L^^^NPI|||FM||||||||O|"
                         + visit + "^^^FAMPRAC^VN|MC",
                 "FT1|1|" + visit + "-1||20261120|20261120|CG|OV213^Office visit^CDM|Office visit||1|120.00|||||11"
-                        + "|||I10^Essential hypertension^I10|||||99213^Office visit^C4|",
+                        + "|||I10^Essential hypertension^I10||||||99213^Office visit^C4|",
                 "DG1|1|I10|I10|x||F|||||||||1") + "\r";
     }
 
