@@ -39,9 +39,23 @@ public class ClaimJobs implements DisposableBean {
         }
     }
 
-    /** A claims run as the job repository records it. */
+    /**
+     * A claims run as the job repository records it.
+     *
+     * @param restartable a failed run's latest attempt, which {@link #restart} takes up
+     */
     public record ClaimRunStatus(long executionId, String status, String exitDescription, Instant startedAt,
-                                 Instant endedAt, long encounters, long claimsWritten, String trigger) {
+                                 Instant endedAt, long encounters, long claimsWritten, String trigger,
+                                 boolean restartable) {
+    }
+
+    /** Restarts a failed run (its failed step again: the claims it built are kept); returns at once. */
+    public void restart(long executionId) {
+        try {
+            runner.restart(executionId);
+        } catch (IllegalStateException e) {
+            throw new ClaimRunFailed(e.getMessage(), e);
+        }
     }
 
     /** Asks for a run; returns at once. False when one is already waiting to start (it will cover this request). */
@@ -52,7 +66,7 @@ public class ClaimJobs implements DisposableBean {
     /** Runs the job now (after any run in progress) and waits for it. */
     public ClaimRunStatus runAndWait(String trigger) {
         try {
-            return status(runner.runAndWait(trigger));
+            return status(runner.runAndWait(trigger), runner);
         } catch (JobRunner.RunFailed e) {
             throw new ClaimRunFailed(e.getMessage(), e.getCause());
         }
@@ -77,14 +91,14 @@ public class ClaimJobs implements DisposableBean {
 
     /** The latest runs, newest first. */
     public List<ClaimRunStatus> recent(int count) {
-        return runner.recent(count).stream().map(ClaimJobs::status).toList();
+        return runner.recent(count).stream().map(e -> status(e, runner)).toList();
     }
 
     public Optional<ClaimRunStatus> find(long executionId) {
-        return runner.find(executionId).map(ClaimJobs::status);
+        return runner.find(executionId).map(e -> status(e, runner));
     }
 
-    private static ClaimRunStatus status(JobExecution execution) {
+    private static ClaimRunStatus status(JobExecution execution, JobRunner runner) {
         long encounters = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
@@ -97,7 +111,7 @@ public class ClaimJobs implements DisposableBean {
         return new ClaimRunStatus(execution.getId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitDescription(), JobRunner.instant(execution.getStartTime()),
                 JobRunner.instant(execution.getEndTime()), encounters, written,
-                execution.getJobParameters().getString("trigger"));
+                execution.getJobParameters().getString("trigger"), runner.restartable(execution));
     }
 
     @Override

@@ -46,7 +46,7 @@ class MessageJournal implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageJournal.class);
 
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO hl7_message (received_at, channel, peer, sending_application, sending_facility,
                 receiving_application, receiving_facility, control_id, message_type, trigger_event, version,
                 processing_id, charset, raw_bytes, raw_text, content_hash, status, ack_code, ack_text, error_code,
@@ -355,7 +355,12 @@ class MessageJournal implements SmartLifecycle {
                     @Override
                     public void setValues(PreparedStatement ps, int row) throws SQLException {
                         Decision d = decisions.get(row);
-                        bind(ps, batch.get(rows.get(row)).message(), d.conflictWith(), String.join("\n", d.acks()));
+                        NewMessage m = batch.get(rows.get(row)).message();
+                        // only a taken original holds its sender and control id: resends never get this far, and
+                        // conflicts and refused messages may share it
+                        boolean original = d.conflictWith() == null && m.status().wasAccepted()
+                                && m.dedupeKey() != null;
+                        bind(ps, m, d.conflictWith(), String.join("\n", d.acks()), original);
                     }
 
                     @Override
@@ -370,7 +375,9 @@ class MessageJournal implements SmartLifecycle {
         return ids;
     }
 
-    private void bind(PreparedStatement ps, NewMessage m, Long conflictWith, String ack) throws SQLException {
+    /** Binds {@link #INSERT}; {@code holdsKey}: whether the row takes its sender and control id's dedupe key. */
+    static void bind(PreparedStatement ps, NewMessage m, Long conflictWith, String ack, boolean holdsKey)
+            throws SQLException {
         Hl7Header h = m.header();
         Hl7Problem first = conflictWith != null || m.problems().isEmpty() ? null : m.problems().get(0);
         String errors = conflictWith != null
@@ -407,10 +414,7 @@ class MessageJournal implements SmartLifecycle {
         }
         ps.setString(24, cut(h.mrn(), 64));
         ps.setString(25, cut(h.visitOrAccount(), 64));
-        // only a taken original holds its sender and control id: resends never get this far, and conflicts and
-        // refused messages may share it
-        boolean original = conflictWith == null && m.status().wasAccepted() && m.dedupeKey() != null;
-        ps.setBytes(26, original ? m.dedupeHash() : null);
+        ps.setBytes(26, holdsKey ? m.dedupeHash() : null);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -117,24 +118,29 @@ class ScrubJobConfiguration {
         return new ScrubRun(ruleSets.current(), LocalDate.now(clock), "scrub job " + jobExecutionId);
     }
 
+    /** The encounters due: never scrubbed, changed since, or judged by another rule set; held ones wait. */
+    private static final String DUE_FROM = "FROM encounter e LEFT JOIN encounter_scrub s ON s.encounter_id = e.id";
+    private static final String DUE_WHERE = """
+            WHERE e.status = 'ACTIVE' AND e.hold_reason IS NULL
+              AND (s.encounter_id IS NULL OR s.scrubbed_revision <> e.revision
+                   OR s.rule_set_version <> :version)
+              AND MOD(e.id, :partitions) = :partition""";
+
     @Bean
     @StepScope
     ScrubReader scrubReader(DataSource dataSource, ScrubRun scrubRun, ClaimLoader claims, ScrubProperties properties,
                             @Value("#{stepExecutionContext['partition']}") Integer partition,
                             @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
+        Map<String, Object> parameters = Map.of("version", scrubRun.ruleSet().version(),
+                "partition", partition == null ? 0 : partition,
+                "partitions", partitions == null ? 1 : partitions);
         var toScrub = new JdbcPagingItemReaderBuilder<EncounterToScrub>()
                 .name("encountersToScrub")
                 .dataSource(dataSource)
                 .selectClause("SELECT e.id, e.revision")
-                .fromClause("FROM encounter e LEFT JOIN encounter_scrub s ON s.encounter_id = e.id")
-                .whereClause("""
-                        WHERE e.status = 'ACTIVE' AND e.hold_reason IS NULL
-                          AND (s.encounter_id IS NULL OR s.scrubbed_revision <> e.revision
-                               OR s.rule_set_version <> :version)
-                          AND MOD(e.id, :partitions) = :partition""")
-                .parameterValues(Map.of("version", scrubRun.ruleSet().version(),
-                        "partition", partition == null ? 0 : partition,
-                        "partitions", partitions == null ? 1 : partitions))
+                .fromClause(DUE_FROM)
+                .whereClause(DUE_WHERE)
+                .parameterValues(parameters)
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .rowMapper((rs, n) -> new EncounterToScrub(rs.getLong("id"), rs.getInt("revision")))
                 .pageSize(properties.chunkSize())
@@ -142,7 +148,9 @@ class ScrubJobConfiguration {
                 .saveState(false)
                 .build();
         toScrub.afterPropertiesSet();
-        return new ScrubReader(toScrub, claims, scrubRun.today(), properties.chunkSize());
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new ScrubReader(toScrub, () -> jdbc.sql("SELECT COUNT(*) " + DUE_FROM + " " + DUE_WHERE)
+                .params(parameters).query(Long.class).single(), claims, scrubRun.today(), properties.chunkSize());
     }
 
     @Bean

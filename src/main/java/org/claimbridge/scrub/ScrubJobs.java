@@ -54,10 +54,26 @@ public class ScrubJobs implements DisposableBean {
         }
     }
 
-    /** A scrub run as the job repository records it. */
+    /**
+     * A scrub run as the job repository records it.
+     *
+     * @param read        encounters read so far (all of them once it ends)
+     * @param total       encounters that were due when the run started, as its partitions counted them; null
+     *                    until they have
+     * @param restartable a failed run's latest attempt, which {@link #restart} takes up
+     */
     public record ScrubRunStatus(long executionId, String status, String exitCode, String exitDescription,
                                  Instant startedAt, Instant endedAt, long read, long written, long commits,
-                                 String trigger) {
+                                 String trigger, Long total, boolean restartable) {
+    }
+
+    /** Restarts a failed run; returns at once. */
+    public void restart(long executionId) {
+        try {
+            runner.restart(executionId);
+        } catch (IllegalStateException e) {
+            throw new ScrubRunFailed(e.getMessage(), e);
+        }
     }
 
     /** Asks for a run; returns at once. False when one is already waiting to start (it will cover this request). */
@@ -68,7 +84,7 @@ public class ScrubJobs implements DisposableBean {
     /** Runs the job now (after any run in progress) and waits for it. */
     public ScrubRunStatus runAndWait(String trigger) {
         try {
-            return status(runner.runAndWait(trigger));
+            return status(runner.runAndWait(trigger), runner);
         } catch (JobRunner.RunFailed e) {
             throw new ScrubRunFailed(e.getMessage(), e.getCause());
         }
@@ -101,30 +117,36 @@ public class ScrubJobs implements DisposableBean {
 
     /** The latest runs, newest first (each run is its own job instance, a restart adds an execution to it). */
     public List<ScrubRunStatus> recent(int count) {
-        return runner.recent(count).stream().map(ScrubJobs::status).toList();
+        return runner.recent(count).stream().map(e -> status(e, runner)).toList();
     }
 
     public Optional<ScrubRunStatus> find(long executionId) {
-        return runner.find(executionId).map(ScrubJobs::status);
+        return runner.find(executionId).map(e -> status(e, runner));
     }
 
-    private static ScrubRunStatus status(JobExecution execution) {
+    private static ScrubRunStatus status(JobExecution execution, JobRunner runner) {
         long read = 0;
         long written = 0;
         long commits = 0;
-        // the partitioned step's own execution carries the sums of its partitions
+        Long total = null;
+        // the partitions' own executions, which are updated chunk by chunk while the run goes on (the partitioned
+        // step's execution only carries their sums once they have all ended)
         for (StepExecution step : execution.getStepExecutions()) {
-            if (!ScrubJobConfiguration.STEP.equals(step.getStepName())) {
+            if (ScrubJobConfiguration.STEP.equals(step.getStepName())) {
                 continue;
             }
             read += step.getReadCount();
             written += step.getWriteCount();
             commits += step.getCommitCount();
+            if (step.getExecutionContext().containsKey(ScrubReader.DUE)) {
+                total = (total == null ? 0 : total) + step.getExecutionContext().getLong(ScrubReader.DUE);
+            }
         }
         return new ScrubRunStatus(execution.getId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), execution.getExitStatus().getExitDescription(),
                 JobRunner.instant(execution.getStartTime()), JobRunner.instant(execution.getEndTime()), read,
-                written, commits, execution.getJobParameters().getString("trigger"));
+                written, commits, execution.getJobParameters().getString("trigger"), total,
+                runner.restartable(execution));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -16,14 +17,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class ScrubReader implements ItemStreamReader<ScrubItem> {
 
+    /** The step execution context's count of encounters due when the partition opened: the run's progress "of". */
+    static final String DUE = "scrub.due";
+
     private final ItemStreamReader<EncounterToScrub> toScrub;
     private final ClaimLoader claims;
     private final LocalDate today;
     private final int batchSize;
     private final Deque<ScrubItem> buffer = new ArrayDeque<>();
+    private final LongSupplier due;
 
-    ScrubReader(ItemStreamReader<EncounterToScrub> toScrub, ClaimLoader claims, LocalDate today, int batchSize) {
+    /** @param due counts the encounters the reader's query will bring */
+    ScrubReader(ItemStreamReader<EncounterToScrub> toScrub, LongSupplier due, ClaimLoader claims, LocalDate today,
+                int batchSize) {
         this.toScrub = toScrub;
+        this.due = due;
         this.claims = claims;
         this.today = today;
         this.batchSize = batchSize;
@@ -55,6 +63,8 @@ class ScrubReader implements ItemStreamReader<ScrubItem> {
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
+        // counted again on a restart: what is due then is what the restarted partition reads
+        executionContext.putLong(DUE, due.getAsLong());
         toScrub.open(executionContext);
     }
 

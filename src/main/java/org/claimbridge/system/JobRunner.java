@@ -94,6 +94,39 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts a run that failed (a step threw, or a crash cut it short and start-up marked it failed), once its
+     * cause is fixed: on the runner's thread, after any run in progress; returns at once.
+     *
+     * @throws IllegalStateException naming why when the run is not this job's, or not the failed end of its run
+     */
+    public void restart(long executionId) {
+        JobExecution execution = find(executionId).orElseThrow(() -> new IllegalStateException(
+                "there is no " + name + " run " + executionId));
+        if (!restartable(execution)) {
+            throw new IllegalStateException("the " + name + " run " + executionId + " is " + execution.getStatus()
+                    + (execution.getStatus() == BatchStatus.FAILED ? ", and was restarted already" : "")
+                    + ": only a failed run is restarted");
+        }
+        log.info("The failed {} run {} is restarted on request", name, executionId);
+        runner.submit(() -> {
+            JobExecution restarted = jobOperator.restart(execution);
+            if (restarted.getStatus() == BatchStatus.COMPLETED) {
+                onCompleted.accept(restarted);
+            }
+            return restarted;
+        });
+    }
+
+    /** Whether an execution is a failed run's latest attempt, which a restart would take up. */
+    public boolean restartable(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            return false;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        return last != null && last.getId() == execution.getId();
+    }
+
     /** The latest runs, newest first (a restart adds an execution to its run). */
     public List<JobExecution> recent(int count) {
         return jobRepository.getJobInstances(name, 0, count).stream()

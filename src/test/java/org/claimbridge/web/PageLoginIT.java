@@ -71,7 +71,8 @@ class PageLoginIT {
     void aCoderMaySignInToo() {
         try (Browser browser = new Browser(port)) {
             browser.open("/").signIn("hashed", "hashed-secret");
-            assertThat(browser.path()).isEqualTo("/responses/upload");
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.find("header nav a.active").getAttribute("id")).isEqualTo("nav-overview");
             assertThat(browser.text("header.top")).contains("hashed");
         }
     }
