@@ -23,11 +23,14 @@ class Remittance835 {
     private final ClaimResponses claims;
     private final RemittanceRecords records;
     private final DenialCategories categories;
+    private final DenialLedger ledger;
 
-    Remittance835(ClaimResponses claims, RemittanceRecords records, DenialCategories categories) {
+    Remittance835(ClaimResponses claims, RemittanceRecords records, DenialCategories categories,
+                  DenialLedger ledger) {
         this.claims = claims;
         this.records = records;
         this.categories = categories;
+        this.ledger = ledger;
     }
 
     String apply(X12Transaction t, long responseId, String actor) {
@@ -66,7 +69,7 @@ class Remittance835 {
                 outcome.add(c.patientControlNumber() + " matches none of our claims (kept unmatched)");
                 continue;
             }
-            outcome.add(adjudicate(claim.get(), c, denials, lineNumbers,
+            outcome.add(adjudicate(claim.get(), paymentId, c, denials, lineNumbers,
                     r.paymentDate() == null ? java.time.LocalDate.now() : r.paymentDate(), actor));
         }
         return "835 " + (r.traceNumber() == null ? "" : r.traceNumber() + " ") + "from " + r.payerName() + ": "
@@ -105,12 +108,14 @@ class Remittance835 {
                 + a.amount() + " (" + category.name() + (rarcs.isEmpty() ? "" : ", " + rarcs) + ")");
     }
 
-    private String adjudicate(ClaimResponses.ClaimRef claim, Remittance.ClaimPaid c, List<String> denials,
+    private String adjudicate(ClaimResponses.ClaimRef claim, long paymentId, Remittance.ClaimPaid c,
+                              List<String> denials,
                               Map<String, Integer> lineNumbers, java.time.LocalDate adjudicated, String actor) {
         if (c.payerClaimNumber() != null) {
             claims.payerClaimNumber(claim, c.payerClaimNumber(), actor);
         }
         if (c.reversal()) {
+            ledger.reversed(claim.claimId());
             claims.paymentReversed(claim, actor, "835 reversed the payment of " + c.paid().negate());
             return claim.patientControlNumber() + " payment reversed";
         }
@@ -121,6 +126,7 @@ class Remittance835 {
                 + (c.patientResponsibility() == null ? "" : ", patient " + c.patientResponsibility())
                 + (denials.isEmpty() ? "" : "; denied " + String.join(", ", denials));
         claims.advance(claim, status, actor, said);
+        ledger.adjudicated(paymentId);
         if (!denials.isEmpty()) {
             claims.denied(claim, actor, String.join(", ", denials));
         } else {
