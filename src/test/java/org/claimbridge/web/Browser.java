@@ -48,7 +48,7 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,1000",
                 "--user-data-dir=" + profile);
         ChromeDriver started;
         try {
@@ -122,6 +122,22 @@ public final class Browser implements AutoCloseable {
             return true;
         } catch (org.openqa.selenium.WebDriverException e) {
             return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
+    }
+
+    /**
+     * Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file; README shows the
+     * copies of these in {@code src/site/screenshots/}.
+     */
+    public Path screenshot(String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
