@@ -129,8 +129,10 @@ class AdminPages implements Page {
             index.put(origins.value("claimbridge.claims.payers[" + i + "].id"), i);
         }
         model.addAttribute("filing", receivers.filingIndicators().entrySet().stream()
-                .map(e -> new PayerRow(e.getKey(), e.getValue(), routedTo(e.getKey()), Optional.ofNullable(index.get(e.getKey()))
-                        .flatMap(i -> origins.of("claimbridge.claims.payers[" + i + "].id")).orElse("configuration")))
+                .map(e -> new PayerRow(e.getKey(), e.getValue(), routedTo(e.getKey()),
+                        Optional.ofNullable(index.get(e.getKey()))
+                                .flatMap(i -> origins.of("claimbridge.claims.payers[" + i + "].id"))
+                                .orElse("configuration")))
                 .toList());
         model.addAttribute("defaultFilingIndicator", ClaimReceivers.DEFAULT_FILING_INDICATOR);
         RuleSet active = rules.current();
