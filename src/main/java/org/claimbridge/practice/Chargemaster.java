@@ -30,6 +30,17 @@ public class Chargemaster implements InitializingBean {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
     }
 
+    /** A practice's items by transaction code, as read at start; empty when it has no chargemaster. */
+    public java.util.List<ChargemasterItem> items(long practiceId) {
+        return byPractice.getOrDefault(practiceId, Map.of()).values().stream()
+                .sorted(java.util.Comparator.comparing(ChargemasterItem::transactionCode)).toList();
+    }
+
+    /** The file a practice's items were loaded from ({@code claimbridge.practices[].chargemaster}), if any. */
+    public Optional<ChargemasterSource> source(long practiceId) {
+        return items.source(practiceId);
+    }
+
     /** The item a practice bills its charge code (FT1-7.1) as; empty for a code its chargemaster does not list. */
     public Optional<ChargemasterItem> find(long practiceId, String transactionCode) {
         if (transactionCode == null) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,15 @@ class ChargemasterItems {
                         description, source_file, source_line, loaded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
         }
+    }
+
+    Optional<ChargemasterSource> source(long practiceId) {
+        return jdbc.sql("""
+                SELECT source_file, MAX(loaded_at) loaded_at, COUNT(*) items FROM chargemaster_item
+                WHERE practice_id = ? GROUP BY source_file ORDER BY loaded_at DESC LIMIT 1""").param(practiceId)
+                .query((rs, n) -> new ChargemasterSource(rs.getString("source_file"),
+                        rs.getObject("loaded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getInt("items")))
+                .optional();
     }
 
     /** Every practice's items: practice id to transaction code to item. */

@@ -120,6 +120,11 @@ public class ClaimReceivers {
         return configured == null ? DEFAULT_FILING_INDICATOR : configured;
     }
 
+    /** Every payer with a configured SBR09 ({@code claimbridge.claims.payers}), by payer id. */
+    public java.util.SortedMap<String, String> filingIndicators() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(filingIndicators));
+    }
+
     private static Submitter submitter(ClaimSubmissionProperties.SubmitterSettings s, List<String> problems) {
         String at = PREFIX + "submitter.";
         length(problems, at + "name", s.name(), 1, 60);

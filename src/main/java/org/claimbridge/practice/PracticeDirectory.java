@@ -51,6 +51,11 @@ public class PracticeDirectory {
                 .query(PracticeDirectory::row).list();
     }
 
+    /** Every practice: the configured ones and the senders seen on a feed but not set up (held), by id. */
+    public List<Practice> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM practice ORDER BY id").query(PracticeDirectory::row).list();
+    }
+
     public Optional<Practice> find(String sendingFacility) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM practice WHERE sending_facility = ?").param(sendingFacility)
                 .query(PracticeDirectory::row).optional();

@@ -52,13 +52,18 @@ public class RuleSets {
         return new RuleSets(RuleProperties.of(dir, java.time.Duration.ofSeconds(10)));
     }
 
-    /** The rule set scrubs use now: the last one that loaded without errors. */
+    /** The folder the rules are read from ({@code claimbridge.rules.dir}). */
+    public Path folder() {
+        return dir;
+    }
+
     /** The payer's timely-filing limit in days for a date of service, from the active payer profiles, if it has one. */
     public java.util.Optional<Integer> timelyFilingDays(String payerId, java.time.LocalDate serviceDate) {
         ClaimContext.Payer payer = current().payers().resolve(payerId, serviceDate);
         return java.util.Optional.ofNullable(payer == null ? null : payer.timelyFilingDays());
     }
 
+    /** The rule set scrubs use now: the last one that loaded without errors. */
     public RuleSet current() {
         return current;
     }

@@ -9,22 +9,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A browser's session without the browser: signs in through the login form (its CSRF token and session cookie) and
- * then GETs pages and downloads as that user, redirects not followed so that a test sees them.
+ * A person's browser session as plain HTTP: a cookie jar, a real form login with the CSRF token from the login
+ * form, and requests that do not follow redirects, so a test sees the 302 to /login or the 403 itself.
  */
 final class PageSession {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final int port;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
 
-    private PageSession(int port) {
+    PageSession(int port) {
         this.port = port;
     }
 
@@ -32,26 +34,45 @@ final class PageSession {
         return new PageSession(port);
     }
 
+    /** Signs in through the login form; the answer is the form's redirect (to / on success, /login?error if not). */
     static PageSession signedIn(int port, String user, String password) {
         PageSession session = new PageSession(port);
-        String login = session.get("/login").body();
-        Matcher token = CSRF.matcher(login);
-        if (!token.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
-        HttpResponse<String> signIn = session.send(HttpRequest.newBuilder(session.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        String location = signIn.headers().firstValue("Location").orElse("");
-        if (signIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("sign-in as " + user + " failed: " + signIn.statusCode() + " " + location);
+        HttpResponse<String> login = session.signIn(user, password);
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError(user + " could not sign in: " + login.statusCode() + " " + location);
         }
         return session;
     }
 
+    HttpResponse<String> signIn(String user, String password) {
+        String token = token(get("/login").body());
+        return post("/login", Map.of("username", user, "password", password, "_csrf", token));
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** A form POST as the browser sends it; put {@code _csrf} in the fields to send the token. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The CSRF token of a page's forms (every page of the layout has one, in its sign-out form). */
+    String tokenOf(String path) {
+        return token(get(path).body());
+    }
+
+    static String token(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token in the page");
+        }
+        return m.group(1);
     }
 
     private URI uri(String path) {
@@ -67,9 +88,5 @@ final class PageSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
