@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Values in the form the 837 guides want them: plain upper-case text, codes without dots, X12 numbers and dates. */
 final class X12Text {
@@ -12,7 +13,18 @@ final class X12Text {
     static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
     private X12Text() {
+    }
+
+    private static boolean ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -23,8 +35,9 @@ final class X12Text {
         if (value == null) {
             return null;
         }
-        String plain = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT);
+        // most names are plain ASCII already: only others are decomposed and stripped of their accents
+        String plain = (ascii(value) ? value : MARKS.matcher(Normalizer.normalize(value, Normalizer.Form.NFD))
+                .replaceAll("")).toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(plain.length());
         boolean space = true;
         for (int i = 0; i < plain.length(); i++) {
@@ -69,7 +82,17 @@ final class X12Text {
     }
 
     static String digits(String value) {
-        return value == null ? null : value.replaceAll("[^0-9]", "");
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** X12 R: no trailing zeros, no exponent. */

@@ -74,7 +74,8 @@ public final class ClaimBenchmark {
     }
 
     private static long written(JdbcTemplate jdbc) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE status = 'WRITTEN'", Long.class);
+        // a claim written into a file is SUBMITTED (the status the responses move on from)
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE status = 'SUBMITTED'", Long.class);
         return n == null ? 0 : n;
     }
 

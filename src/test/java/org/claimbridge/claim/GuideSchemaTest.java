@@ -196,12 +196,24 @@ class GuideSchemaTest {
 
     @Test
     void elementTheGuideMarksNotUsedIsReported() {
+        // NM106 (name suffix) is not used for the billing provider
+        String edi = sample("837p-replacement.edi")
+                .replace("NM1*85*2*MAPLE FAMILY MEDICINE*****XX*1234567893~", "NM1*85*2*MAPLE FAMILY MEDICINE***JR**XX*1234567893~");
+
+        assertThat(read(edi.getBytes(StandardCharsets.US_ASCII), professional).issues())
+                .extracting(Issue::error, Issue::segment, Issue::element)
+                .containsExactly(tuple(EDIStreamValidationError.IMPLEMENTATION_UNUSED_DATA_ELEMENT_PRESENT, "NM1", 6));
+    }
+
+    @Test
+    void elementPastTheLastOneTheGuideUsesIsRefused() {
+        // no 837P loop uses NM110 or later: the schema's NM1 ends at NM109 (see the schema's header)
         String edi = sample("837p-replacement.edi")
                 .replace("NM1*85*2*MAPLE FAMILY MEDICINE*****XX*1234567893~", "NM1*85*2*MAPLE FAMILY MEDICINE*****XX*1234567893*41~");
 
         assertThat(read(edi.getBytes(StandardCharsets.US_ASCII), professional).issues())
                 .extracting(Issue::error, Issue::segment, Issue::element)
-                .containsExactly(tuple(EDIStreamValidationError.IMPLEMENTATION_UNUSED_DATA_ELEMENT_PRESENT, "NM1", 10));
+                .containsExactly(tuple(EDIStreamValidationError.TOO_MANY_DATA_ELEMENTS, "NM1", 10));
     }
 
     @Test
