@@ -197,7 +197,7 @@ class DenialReportPageIT {
             assertThat(browser.text("#claim-status")).isEqualTo("DENIED");
             assertThat(browser.driver().findElements(By.cssSelector("#lineage a")).stream()
                     .map(a -> a.getAttribute("href"))).anySatisfy(href -> assertThat(href)
-                    .matches(".*/api/messages/\\d+"));
+                    .matches(".*:\\d+/messages/\\d+"));
         }
     }
 
