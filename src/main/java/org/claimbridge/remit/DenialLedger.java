@@ -87,12 +87,14 @@ public class DenialLedger {
         List<long[]> reversals = jdbc.sql("""
                         SELECT id, claim_id FROM claim_payment WHERE claim_id IS NOT NULL AND status_code = '22'
                         ORDER BY id""").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        // found first, then updated by key: an UPDATE with the lookup as its subquery scans the whole table each time
         for (long[] reversal : reversals) {
             jdbc.sql("""
-                            UPDATE claim_adjudication SET reversed = TRUE WHERE claim_payment_id = (
-                                SELECT id FROM (SELECT MAX(claim_payment_id) id FROM claim_adjudication
-                                    WHERE claim_id = ? AND claim_payment_id < ? AND NOT reversed) newest)""")
-                    .params(reversal[1], reversal[0]).update();
+                            SELECT MAX(claim_payment_id) FROM claim_adjudication
+                            WHERE claim_id = ? AND claim_payment_id < ? AND NOT reversed""")
+                    .params(reversal[1], reversal[0]).query(Long.class).optional()
+                    .ifPresent(newest -> jdbc.sql("UPDATE claim_adjudication SET reversed = TRUE"
+                            + " WHERE claim_payment_id = ?").param(newest).update());
         }
         summarise("NOT a.reversed", 1);
     }

@@ -110,7 +110,13 @@ final class DeniedClaimsFixture {
         return outcomes.stream().filter(o -> o.payerId().equals(payerId)).toList();
     }
 
-    private void receive(String n, String payerId, String payment, List<String> claimSegments) {
+    /** This fixture's run tag, in its visits and payer claim numbers (P1 to P4 + run). */
+    String run() {
+        return run;
+    }
+
+    /** Receives one more 835 from a payer, built like the fixture's own, and checks it was applied. */
+    void receive(String n, String payerId, String payment, List<String> claimSegments) {
         String isa = String.format("%09d", (System.nanoTime() + Long.parseLong(n)) % 1_000_000_000L);
         String gs = n + run.replaceAll("\\D", "");
         List<String> segments = new ArrayList<>(List.of(
