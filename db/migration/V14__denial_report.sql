@@ -17,8 +17,8 @@ CREATE TABLE claim_adjudication (
     reversed         BOOLEAN       NOT NULL,
     PRIMARY KEY (claim_payment_id),
     INDEX ix_claim_adjudication_claim (claim_id, claim_payment_id),
-    INDEX ix_claim_adjudication_day (adjudicated_on),
     -- a drill-down picks its page of denied claims from these alone (no row read for the filter and the order)
+    INDEX ix_claim_adjudication_day (adjudicated_on, reversed, denials, denied_amount),
     INDEX ix_claim_adjudication_payer (payer_id, adjudicated_on, reversed, denials, denied_amount),
     INDEX ix_claim_adjudication_practice (practice_id, adjudicated_on, reversed, denials, denied_amount),
     INDEX ix_claim_adjudication_provider (rendering_npi, adjudicated_on, reversed, denials, denied_amount)
