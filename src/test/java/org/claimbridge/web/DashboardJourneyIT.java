@@ -1,8 +1,6 @@
 package org.claimbridge.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.claimbridge.FixedDay;
@@ -177,32 +175,12 @@ class DashboardJourneyIT {
         }
     }
 
+    /** The payer's 835 denies the whole claim: CO-16, nothing paid. */
     private void deny(Claims.ClaimSummary claim, String payer, String run) {
-        String isa = String.format("%09d", System.nanoTime() % 1_000_000_000L);
-        String gs = "7" + run;
-        List<String> segments = new ArrayList<>(List.of(
-                "ISA*00*          *00*          *ZZ*030240928      *ZZ*CLAIMBRIDGE    *261126*0900*^*00501*" + isa
-                        + "*0*T*:",
-                "GS*HP*030240928*CLAIMBRIDGE*20261126*0900*" + gs + "*X*005010X221A1",
-                "ST*835*0001*005010X221A1",
-                "BPR*H*0*C*NON************20261201",
-                "TRN*1*EFTJ" + run + "*1512345678",
-                "N1*PR*PAYER " + payer,
-                "N3*PO BOX 1",
-                "N4*INDIANAPOLIS*IN*46206",
-                "REF*2U*" + payer,
-                "PER*BL*PROVIDER SERVICES*TE*8005551234",
-                "N1*PE*MAPLE FAMILY PRACTICE*XX*1234567893",
-                "LX*1",
+        ClaimTestFeed feed = new ClaimTestFeed(intake, jdbc, scrub, scrubResults, claimJobs);
+        new DeniedClaimsFixture(feed, claims, receipts, "DJ").receive("1", payer, "0", List.of(
                 "CLP*" + claim.patientControlNumber() + "*4*120*0*0*12*PJ" + run,
                 "CAS*CO*16*120",
                 "NM1*QC*1*RASMUSSEN*LENA****MI*W9" + run));
-        segments.add("SE*" + (segments.size() - 1) + "*0001");
-        segments.add("GE*1*" + gs);
-        segments.add("IEA*1*" + isa);
-        byte[] file = (String.join("~", segments) + "~").getBytes(StandardCharsets.US_ASCII);
-        X12Receipts.Receipt receipt = receipts.receive(file, X12Receipts.Channel.API, "835-journey-" + run + ".x12",
-                "test");
-        assertThat(receipt.status()).as(receipt.toString()).isEqualTo("APPLIED");
     }
 }
