@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -149,10 +150,12 @@ class EncounterFeed {
         try {
             perMessage.executeWithoutResult(status -> applyInTransaction(message));
             return true;
-        } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
-            log.warn("Message {} not applied for now, will retry: {}", message.id(), e.getClass().getSimpleName());
-            return false;
         } catch (RuntimeException e) {
+            if (databaseUnavailable(e)) {
+                log.warn("Message {} not applied for now, will retry: {}", message.id(),
+                        e.getClass().getSimpleName());
+                return false;
+            }
             // the class only: exception messages can quote patient data, which stays out of logs
             log.warn("Message {} could not be applied and is held: {}", message.id(), e.getClass().getName());
             try {
@@ -165,6 +168,16 @@ class EncounterFeed {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether a failure is the database's rather than the message's, so the message waits for the next attempt
+     * instead of being held. A transaction that cannot even begin counts: that is what a closing pool gives while
+     * claimbridge stops, and a message held for it would wait for a person instead of the next start.
+     */
+    static boolean databaseUnavailable(RuntimeException e) {
+        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException;
     }
 
     private static String reason(Throwable e) {
