@@ -16,18 +16,47 @@ record Hl7Header(String sendingApplication, String sendingFacility, String recei
             null, null, null);
 
     static Hl7Header of(String text) {
+        return read(text, true);
+    }
+
+    /**
+     * MSH alone, without the patient and visit ids: enough to check the header and parse the message, after which
+     * {@link #withIdsFrom} takes the ids from the parsed segments rather than pre-parsing PID and PV1 a second time.
+     */
+    static Hl7Header ofMsh(String text) {
+        return read(text, false);
+    }
+
+    private static Hl7Header read(String text, boolean withIds) {
         if (text == null || !text.startsWith("MSH") || text.length() < 8) {
             return NONE;
         }
         try {
-            String[] f = PreParser.getFields(keySegments(text), "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-9-1", "MSH-9-2",
-                    "MSH-10", "MSH-11", "MSH-12", "MSH-15", "MSH-16", "PID-3", "PV1-19", "PID-18");
+            String[] f = withIds
+                    ? PreParser.getFields(keySegments(text), "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-9-1", "MSH-9-2",
+                    "MSH-10", "MSH-11", "MSH-12", "MSH-15", "MSH-16", "PID-3", "PV1-19", "PID-18")
+                    : PreParser.getFields(mshSegment(text), "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-9-1",
+                    "MSH-9-2", "MSH-10", "MSH-11", "MSH-12", "MSH-15", "MSH-16");
             return new Hl7Header(clean(f[0]), clean(f[1]), clean(f[2]), clean(f[3]), clean(f[4]), clean(f[5]),
-                    clean(f[6]), clean(f[7]), clean(f[8]), clean(f[9]), clean(f[10]), clean(f[11]), clean(f[12]),
-                    clean(f[13]));
+                    clean(f[6]), clean(f[7]), clean(f[8]), clean(f[9]), clean(f[10]),
+                    withIds ? clean(f[11]) : null, withIds ? clean(f[12]) : null, withIds ? clean(f[13]) : null);
         } catch (HL7Exception | RuntimeException e) {
             return NONE;
         }
+    }
+
+    /** This header with the patient, visit and account ids of the message's first PID and PV1. */
+    Hl7Header withIdsFrom(Hl7Message message) {
+        Hl7Segment pid = message.first("PID").orElse(null);
+        Hl7Segment pv1 = message.first("PV1").orElse(null);
+        return new Hl7Header(sendingApplication, sendingFacility, receivingApplication, receivingFacility,
+                messageType, triggerEvent, controlId, processingId, version, acceptAckType, applicationAckType,
+                pid == null ? null : pid.get(3), pv1 == null ? null : pv1.get(19), pid == null ? null : pid.get(18));
+    }
+
+    private static String mshSegment(String text) {
+        int end = text.indexOf('\r');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /**

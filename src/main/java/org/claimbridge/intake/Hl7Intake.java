@@ -96,7 +96,7 @@ public class Hl7Intake {
      * map its contents.
      */
     public Hl7Message parse(String text) {
-        Hl7Header header = Hl7Header.of(text);
+        Hl7Header header = Hl7Header.ofMsh(text);
         String version = header.version() == null ? "2.5" : header.version();
         Hl7Reader.Read read = reader.read(text, HeaderCheck.parseVersion(version), version);
         if (read.problem() != null) {
@@ -108,8 +108,11 @@ public class Hl7Intake {
     NewMessage assess(Arrival arrival) {
         Hl7Decoding.Decoded decoded = decoding.decode(arrival.bytes());
         String text = decoded.text();
-        Hl7Header header = Hl7Header.of(text != null ? text
-                : Hl7Decoding.normaliseSegmentEndings(new String(arrival.bytes(), StandardCharsets.ISO_8859_1)));
+        String readable = text != null ? text
+                : Hl7Decoding.normaliseSegmentEndings(new String(arrival.bytes(), StandardCharsets.ISO_8859_1));
+        // the ids from PID and PV1 come from the parsed message; only a message that does not parse has them
+        // pre-parsed, below
+        Hl7Header header = Hl7Header.ofMsh(readable);
         List<Hl7Problem> problems = new ArrayList<>();
         Hl7Message message = null;
         boolean applicable = false;
@@ -128,6 +131,7 @@ public class Hl7Intake {
                     problems.add(read.problem());
                 } else {
                     message = read.message();
+                    header = header.withIdsFrom(message);
                     for (MessageInspector inspector : inspectors) {
                         if (inspector.maps(header.messageType(), header.triggerEvent())) {
                             applicable = true;
@@ -137,15 +141,19 @@ public class Hl7Intake {
                 }
             }
         }
+        if (message == null) {
+            header = Hl7Header.of(readable);
+        }
         Hl7Problem worst = worst(problems);
         MessageStatus status = worst != null ? worst.effect().status()
                 : applicable ? MessageStatus.RECEIVED : MessageStatus.NOT_APPLICABLE;
         Hl7Message parsed = message;
-        List<String> acks = ackWriter.acks(parsed, text, header, worst);
+        Hl7Header known = header;
+        List<String> acks = ackWriter.acks(parsed, text, known, worst);
         return new NewMessage(arrival, header, text, decoded.charset() == null ? null : decoded.charset().name(),
                 NewMessage.sha256(text != null ? text.getBytes(StandardCharsets.UTF_8) : arrival.bytes()), status, acks,
                 MessageJournal.ackCode(acks.isEmpty() ? null : acks.get(acks.size() - 1)), problems,
-                () -> ackWriter.acks(parsed, text, header, conflict(header)));
+                () -> ackWriter.acks(parsed, text, known, conflict(known)));
     }
 
     private static Hl7Problem conflict(Hl7Header header) {
