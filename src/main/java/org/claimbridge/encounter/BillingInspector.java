@@ -19,10 +19,12 @@ class BillingInspector implements MessageInspector {
 
     private final BillingMapping mapping;
     private final PracticeDirectory practices;
+    private final RecentExtractions recent;
 
-    BillingInspector(BillingMapping mapping, PracticeDirectory practices) {
+    BillingInspector(BillingMapping mapping, PracticeDirectory practices, RecentExtractions recent) {
         this.mapping = mapping;
         this.practices = practices;
+        this.recent = recent;
     }
 
     @Override
@@ -37,7 +39,9 @@ class BillingInspector implements MessageInspector {
             problems.add(Hl7Problem.reject(ErrorCode.UNKNOWN_KEY_IDENTIFIER, 4, "sending facility '"
                     + message.sendingFacility() + "' is not a configured practice"));
         }
-        problems.addAll(mapping.extract(message).problems());
+        Extraction extraction = mapping.extract(message);
+        recent.keep(message.text(), extraction);
+        problems.addAll(extraction.problems());
         return problems;
     }
 }

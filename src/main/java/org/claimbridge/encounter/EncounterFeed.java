@@ -39,6 +39,7 @@ class EncounterFeed {
     private final Hl7Intake intake;
     private final BillingMapping mapping;
     private final BillingViewWriter writer;
+    private final RecentExtractions recent;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate perMessage;
     private final int batchSize;
@@ -48,12 +49,13 @@ class EncounterFeed {
     private static final AtomicBoolean wanted = new AtomicBoolean();
 
     EncounterFeed(MessageApplication messages, Hl7Intake intake, BillingMapping mapping, BillingViewWriter writer,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                  RecentExtractions recent, ApplicationEventPublisher events, PlatformTransactionManager transactions,
                   EncounterProperties properties) {
         this.messages = messages;
         this.intake = intake;
         this.mapping = mapping;
         this.writer = writer;
+        this.recent = recent;
         this.events = events;
         this.perMessage = new TransactionTemplate(transactions);
         this.perMessage.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -133,7 +135,10 @@ class EncounterFeed {
         if (!messages.claim(message.id())) {
             return; // applied meanwhile, e.g. by a sweep in another instance: never twice
         }
-        Extraction extraction = mapping.extract(intake.parse(message.text()));
+        Extraction extraction = recent.take(message.text());
+        if (extraction == null) {
+            extraction = mapping.extract(intake.parse(message.text()));
+        }
         if (!extraction.applicable()) {
             messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()
                     .map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
