@@ -1,5 +1,6 @@
 package org.claimbridge.encounter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -124,16 +125,27 @@ class EncounterFeed {
             return false;
         }
         try {
-            perMessage.executeWithoutResult(status -> chunk.forEach(this::applyInTransaction));
+            perMessage.executeWithoutResult(status -> {
+                List<EncounterChanged> changes = new ArrayList<>();
+                chunk.forEach(message -> changes.addAll(applyInTransaction(message)));
+                publish(changes);
+            });
             return true;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
-    private void applyInTransaction(StoredMessage message) {
+    private void publish(List<EncounterChanged> changes) {
+        if (!changes.isEmpty()) {
+            events.publishEvent(new EncountersChanged(changes));
+        }
+    }
+
+    /** @return the encounters it changed, for the caller to publish in the same transaction */
+    private List<EncounterChanged> applyInTransaction(StoredMessage message) {
         if (!messages.claim(message.id())) {
-            return; // applied meanwhile, e.g. by a sweep in another instance: never twice
+            return List.of(); // applied meanwhile, e.g. by a sweep in another instance: never twice
         }
         Extraction extraction = recent.take(message.text());
         if (extraction == null) {
@@ -143,17 +155,17 @@ class EncounterFeed {
             messages.finish(message.id(), MessageStatus.HELD, "not applied: " + extraction.problems().stream()
                     .map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
                     .collect(Collectors.joining("; ")));
-            return;
+            return List.of();
         }
         BillingViewWriter.Applied applied = writer.apply(message.id(), extraction.update());
-        applied.changes().forEach(events::publishEvent);
         messages.finish(message.id(), MessageStatus.APPLIED, applied.note());
+        return applied.changes();
     }
 
     /** False when the database is unavailable: the message stays pending for the next attempt. */
     private boolean apply(StoredMessage message) {
         try {
-            perMessage.executeWithoutResult(status -> applyInTransaction(message));
+            perMessage.executeWithoutResult(status -> publish(applyInTransaction(message)));
             return true;
         } catch (RuntimeException e) {
             if (databaseUnavailable(e)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.claimbridge.encounter.EncounterChanged;
+import org.claimbridge.encounter.EncountersChanged;
 import org.claimbridge.system.JobRunner;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -98,6 +99,16 @@ public class ScrubJobs implements DisposableBean {
     /** A burst of messages is scrubbed once, {@code claimbridge.scrub.after-changes} after its first change. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onEncounterChanged(EncounterChanged changed) {
+        scrubSoon();
+    }
+
+    /** The same for a run of messages applied together. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onEncountersChanged(EncountersChanged changed) {
+        scrubSoon();
+    }
+
+    private void scrubSoon() {
         if (properties.afterChanges().isNegative() || properties.afterChanges().isZero()) {
             return;
         }

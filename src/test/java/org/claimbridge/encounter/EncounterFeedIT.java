@@ -56,6 +56,8 @@ class EncounterFeedIT {
         context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
             if (event.getPayload() instanceof EncounterChanged changed) {
                 changes.add(changed);
+            } else if (event.getPayload() instanceof EncountersChanged changed) {
+                changes.addAll(changed.changes());
             }
         });
     }
