@@ -14,9 +14,12 @@ record RuleScope(List<String> payers, List<String> practices, List<String> claim
     boolean appliesTo(ClaimContext claim) {
         String payer = claim.subscriber() == null ? null : claim.subscriber().payerId();
         ClaimContext.Practice practice = claim.practice();
-        return (payers.isEmpty() || payers.contains(payer))
-                && (practices.isEmpty() || practice != null && (practices.contains(practice.sendingFacility())
+        // the lists are immutable ones, whose contains(null) throws: a claim with no coverage (or no claim type) is
+        // simply outside a scope that names some
+        return (payers.isEmpty() || payer != null && payers.contains(payer))
+                && (practices.isEmpty() || practice != null && (practice.sendingFacility() != null
+                        && practices.contains(practice.sendingFacility())
                         || practices.contains(String.valueOf(practice.id()))))
-                && (claimTypes.isEmpty() || claimTypes.contains(claim.claimType()));
+                && (claimTypes.isEmpty() || claim.claimType() != null && claimTypes.contains(claim.claimType()));
     }
 }

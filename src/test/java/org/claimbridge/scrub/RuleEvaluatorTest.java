@@ -59,6 +59,42 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void aClaimWithNoCoverageOrClaimTypeIsOutsideEveryScopeThatNamesOne() throws IOException {
+        RuleSet rules = load("""
+                family: sample
+                rules:
+                  - id: P-ONLY-PAYER01
+                    description: payer-scoped
+                    severity: warning
+                    scope:
+                      payers: [PAYER01]
+                    condition: "true"
+                    message: "payer-scoped"
+                    fix: none
+                  - id: P-ONLY-PROFESSIONAL
+                    description: claim-type-scoped
+                    severity: warning
+                    scope:
+                      claimTypes: [professional]
+                    condition: "true"
+                    message: "type-scoped"
+                    fix: none
+                  - id: P-ALL
+                    description: everyone
+                    severity: info
+                    condition: "true"
+                    message: "all"
+                    fix: none
+                """);
+        TestClaim claim = new TestClaim();
+        claim.coverage = false;
+        claim.claimType = null;
+
+        assertThat(RuleEvaluator.evaluateWithoutCodeSets(rules, claim.build())).extracting(Finding::ruleId)
+                .containsExactly("P-ALL");
+    }
+
+    @Test
     void aRuleThatCannotBeCheckedOnAClaimIsAFindingNotASilentPass() throws IOException {
         RuleSet rules = load("""
                 family: sample
