@@ -30,6 +30,9 @@ public final class ScrubBenchmark {
                 .run("--claimbridge.mllp.port=0", "--server.port=0", "--claimbridge.data-dir=target/bench-data",
                         "--claimbridge.scrub.cron=-", "--claimbridge.scrub.after-changes=0s",
                         "--claimbridge.inbox.enabled=false",
+                        // the claims job would otherwise start after each scrub run and on its schedule, and build
+                        // claims from the encounters the scrub marks ready while the measured run goes on
+                        "--claimbridge.claims.job.cron=-", "--claimbridge.claims.job.after-scrub=false",
                         "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -49,18 +52,23 @@ public final class ScrubBenchmark {
             System.gc();
             HeapSampler heap = new HeapSampler();
             heap.start();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             ScrubJobs.ScrubRunStatus run = jobs.runAndWait("benchmark");
             double seconds = (System.nanoTime() - start) / 1e9;
             heap.interrupt();
+            long cpuMicros = (os.getProcessCpuTime() - cpuStart) / 1000;
             if (!"COMPLETED".equals(run.status()) || run.written() < count) {
                 System.out.println("WARNING: run " + run.status() + ", " + run.written() + " of " + count
                         + " encounters written: " + run.exitDescription());
             }
             Long flagged = jdbc.queryForObject("SELECT COUNT(*) FROM encounter_scrub WHERE state = 'FLAGGED'",
                     Long.class);
-            System.out.printf("(%d encounters, %d charge lines each, %d flagged, %.1f s, max heap %d MB)%n", count,
-                    lines, flagged, seconds, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("(%d encounters, %d charge lines each, %d flagged, %.1f s, max heap %d MB, "
+                    + "this JVM's CPU %d us an encounter)%n", count, lines, flagged, seconds,
+                    Runtime.getRuntime().maxMemory() >> 20, cpuMicros / Math.max(1, run.written()));
             System.out.printf("scrub: %d encounters/s, peak heap %d MB%n", Math.round(run.written() / seconds),
                     heap.peak >> 20);
         } finally {
