@@ -270,7 +270,8 @@ public class ScrubRecords {
     private Map<Long, Map<String, Live>> liveFindings(List<Long> ids) {
         Map<Long, Map<String, Live>> live = new HashMap<>();
         jdbc.sql("""
-                        SELECT id, encounter_id, rule_id, field, status, severity FROM scrub_finding
+                        SELECT id, encounter_id, rule_id, field, status, severity
+                        FROM scrub_finding FORCE INDEX (ux_scrub_finding_live)
                         WHERE encounter_id IN (:ids) AND status <> 'CLOSED'""")
                 .param("ids", ids).query(rs -> {
                     String key = key(rs.getString(3), rs.getString(4));
