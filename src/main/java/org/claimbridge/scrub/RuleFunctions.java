@@ -28,18 +28,24 @@ public final class RuleFunctions {
     private static final Pattern CPT = Pattern.compile("[0-9]{4}[0-9FTU]");
     private static final Pattern HCPCS = Pattern.compile("[A-V][0-9]{4}");
 
+    /** What the prefix 80840 adds to the Luhn sum: 8 + 0×2 + 8 + 4×2 + 0. */
+    private static final int PREFIX_SUM = 24;
+
     private RuleFunctions() {
     }
 
     /** NPI check digit: Luhn over the prefix 80840 and the first nine digits must give the tenth. */
     public static boolean npiValid(String npi) {
-        if (npi == null || !npi.matches("\\d{10}")) {
+        // by hand rather than a regex and a concatenated string: every claim checks two or three NPIs
+        if (npi == null || npi.length() != 10) {
             return false;
         }
-        String digits = "80840" + npi.substring(0, 9);
-        int sum = 0;
-        for (int i = digits.length() - 1, n = 0; i >= 0; i--, n++) {
-            int d = digits.charAt(i) - '0';
+        int sum = PREFIX_SUM;
+        for (int i = 8, n = 0; i >= 0; i--, n++) {
+            int d = npi.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
             if (n % 2 == 0) {
                 d *= 2;
                 if (d > 9) {
@@ -48,8 +54,8 @@ public final class RuleFunctions {
             }
             sum += d;
         }
-        int check = (10 - sum % 10) % 10;
-        return check == npi.charAt(9) - '0';
+        int last = npi.charAt(9) - '0';
+        return last >= 0 && last <= 9 && (10 - sum % 10) % 10 == last;
     }
 
     /** An EIN as nine digits, with or without the dash after the second; all zeros is never issued. */
@@ -83,8 +89,10 @@ public final class RuleFunctions {
     }
 
     /** Days from {@code from} to {@code to} (negative when {@code to} is earlier), null when either is missing. */
-    public static Long daysBetween(LocalDate from, LocalDate to) {
-        return from == null || to == null ? null : ChronoUnit.DAYS.between(from, to);
+    // an Integer, like the payer's filing limit it is compared with: SpEL compiles a comparison of two numbers of one
+    // type only, and a Long against an Integer stayed interpreted on every claim
+    public static Integer daysBetween(LocalDate from, LocalDate to) {
+        return from == null || to == null ? null : Math.toIntExact(ChronoUnit.DAYS.between(from, to));
     }
 
     /**

@@ -17,6 +17,27 @@ class RuleFunctionsTest {
         assertThat(RuleFunctions.npiValid("123456789")).isFalse();
         assertThat(RuleFunctions.npiValid("12345678A3")).isFalse();
         assertThat(RuleFunctions.npiValid(null)).isFalse();
+        assertThat(RuleFunctions.npiValid("12345678931")).isFalse();
+        assertThat(RuleFunctions.npiValid("123456789-")).isFalse();
+    }
+
+    @Test
+    void npiCheckDigitAgreesWithLuhnOverThePrefixedDigits() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            String npi = String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));
+            assertThat(RuleFunctions.npiValid(npi)).as(npi).isEqualTo(luhnValid("80840" + npi));
+        }
+    }
+
+    /** The textbook Luhn check over a whole number, check digit last. */
+    private static boolean luhnValid(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return sum % 10 == 0;
     }
 
     @Test
