@@ -60,8 +60,8 @@ public class Encounters {
         jdbc.sql("SELECT * FROM patient WHERE id IN (:ids)").param("ids", patientIds).query(Encounters::patient)
                 .list().forEach(p -> patients.put(p.id(), p));
         Map<Long, EncounterDetails.Guarantor> guarantors = new HashMap<>();
-        jdbc.sql("SELECT * FROM guarantor FORCE INDEX (ux_guarantor_patient) WHERE patient_id IN (:ids)").param("ids", patientIds)
-                .query((rs, n) -> Map.entry(rs.getLong("patient_id"), guarantor(rs, n))).list()
+        jdbc.sql("SELECT * FROM guarantor FORCE INDEX (ux_guarantor_patient) WHERE patient_id IN (:ids)")
+                .param("ids", patientIds).query((rs, n) -> Map.entry(rs.getLong("patient_id"), guarantor(rs, n))).list()
                 .forEach(g -> guarantors.put(g.getKey(), g.getValue()));
         Map<Long, List<EncounterDetails.Coverage>> coverages = grouped(
                 "SELECT * FROM coverage FORCE INDEX (ux_coverage_priority) WHERE patient_id IN (:ids) "
