@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.claimbridge.intake.Hl7Intake;
 import org.claimbridge.intake.Hl7MessagesStored;
+import org.claimbridge.intake.IntakeActivity;
 import org.claimbridge.intake.MessageApplication;
 import org.claimbridge.intake.MessageStatus;
 import org.claimbridge.intake.StoredMessage;
@@ -27,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies stored messages to the billing view in order of receipt: woken by intake's event, and by a sweep for
- * anything an event did not bring (a restart, a failed hand-over). One thread at a time across the JVM applies,
- * one transaction per message, so a later message never overtakes an earlier one and a failure takes back only its
- * own message.
+ * anything an event did not bring (a restart, a failed hand-over). One thread at a time across the JVM applies, in
+ * runs of messages that commit together, so a later message never overtakes an earlier one; a run with a failure is
+ * applied again one message at a time, so the failure takes back only its own message. While intake is committing a
+ * burst the feed gives way to it ({@link FeedPace}): a sender waits for its ACK, the billing view's readers do not.
  */
 @Component
 class EncounterFeed {
@@ -45,13 +47,14 @@ class EncounterFeed {
     private final TransactionTemplate perMessage;
     private final int batchSize;
     private final int chunkSize;
+    private final FeedPace pace;
     // static: one applier per JVM even where two application contexts share a database (tests, a refresh)
     private static final ReentrantLock applying = new ReentrantLock();
     private static final AtomicBoolean wanted = new AtomicBoolean();
 
     EncounterFeed(MessageApplication messages, Hl7Intake intake, BillingMapping mapping, BillingViewWriter writer,
                   RecentExtractions recent, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                  EncounterProperties properties) {
+                  EncounterProperties properties, IntakeActivity intakeActivity) {
         this.messages = messages;
         this.intake = intake;
         this.mapping = mapping;
@@ -62,6 +65,7 @@ class EncounterFeed {
         this.perMessage.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.batchSize = Math.max(1, properties.batchSize());
         this.chunkSize = Math.max(1, properties.chunkSize());
+        this.pace = new FeedPace(intakeActivity::busy, properties.busyShare());
     }
 
     // Runs outside any transaction on purpose: under REPEATABLE READ a drain inside one would read every pending list
@@ -72,6 +76,8 @@ class EncounterFeed {
         applyPending();
     }
 
+    // async too: a sweep that finds a backlog drains it, which must not hold up the scheduler's other jobs
+    @Async
     @Scheduled(initialDelay = 0,
             fixedDelayString = "${claimbridge.encounter.sweep-interval:30s}")
     void sweep() {
@@ -100,13 +106,20 @@ class EncounterFeed {
             List<StoredMessage> pending = messages.pending(batchSize);
             for (int from = 0; from < pending.size(); from += chunkSize) {
                 List<StoredMessage> chunk = pending.subList(from, Math.min(pending.size(), from + chunkSize));
-                if (applyTogether(chunk)) {
-                    continue;
-                }
-                for (StoredMessage message : chunk) {
-                    if (!apply(message)) {
-                        return;
+                long start = System.nanoTime();
+                if (!applyTogether(chunk)) {
+                    for (StoredMessage message : chunk) {
+                        if (!apply(message)) {
+                            return;
+                        }
                     }
+                }
+                try {
+                    pace.giveWay(System.nanoTime() - start);
+                } catch (InterruptedException e) {
+                    // stopping: what is left stays pending, durable, for the next start
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
             if (pending.size() < batchSize) {

@@ -59,7 +59,7 @@ class FeedRecorder {
             LocalDateTime received = LocalDateTime.ofInstant(message.arrival().receivedAt(), ZoneOffset.UTC);
             String hour = received.truncatedTo(ChronoUnit.HOURS) + "\u0000" + sender;
             hours.computeIfAbsent(hour, h -> new int[1])[0]++;
-            for (Trait trait : traits(sender, message.header(), message.text())) {
+            for (Trait trait : message.traits()) {
                 String key = trait.key();
                 if (!known.contains(key) && !traits.containsKey(key)) {
                     traits.put(key, new Object[] {trait.sender(), trait.kind().name(), trait.value(),
@@ -100,8 +100,12 @@ class FeedRecorder {
         known.addAll(recorded.newTraits());
     }
 
-    /** The message's type, version, declared charset and segment ids. */
-    static List<Trait> traits(String sender, Hl7Header header, String text) {
+    /** The message's type, version, declared charset and segment ids; none for a message with no sender. */
+    static List<Trait> traits(Hl7Header header, String text) {
+        String sender = cut(header.sendingFacility(), 180);
+        if (sender == null) {
+            return List.of();
+        }
         List<Trait> traits = new ArrayList<>();
         if (header.messageType() != null) {
             traits.add(new Trait(sender, FeedTraitKind.TYPE, cut(header.messageType() + "^"

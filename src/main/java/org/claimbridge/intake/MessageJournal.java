@@ -2,6 +2,7 @@ package org.claimbridge.intake;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -21,17 +22,17 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.mysql.cj.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,9 @@ class MessageJournal implements SmartLifecycle {
                 error_location, error_text, conflict_with_id, patient_mrn, visit_number, dedupe_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Parameters per row of {@link #INSERT}. */
+    private static final int COLUMNS = 26;
+
     private record Entry(NewMessage message, CompletableFuture<Receipt> done) {
     }
 
@@ -68,6 +72,8 @@ class MessageJournal implements SmartLifecycle {
         final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
         private Connection connection;
         private JdbcTemplate jdbc;
+        // by row count: at most max-batch statements, each prepared once per connection
+        private final Map<Integer, PreparedStatement> inserts = new HashMap<>();
 
         JdbcTemplate jdbc() throws SQLException {
             if (jdbc == null) {
@@ -82,8 +88,31 @@ class MessageJournal implements SmartLifecycle {
             connection.commit();
         }
 
+        /**
+         * The multi-row INSERT for this many messages, prepared on the server the first time. Prepared on the driver's
+         * own connection, so the pool does not track it: {@link #reset} closes it before the connection goes back.
+         */
+        PreparedStatement insert(int rows) throws SQLException {
+            PreparedStatement ps = inserts.get(rows);
+            if (ps == null) {
+                ps = jdbc().execute((ConnectionCallback<PreparedStatement>) ignored -> connection
+                        .unwrap(JdbcConnection.class).serverPrepareStatement(insertFor(rows),
+                                Statement.RETURN_GENERATED_KEYS));
+                inserts.put(rows, ps);
+            }
+            return ps;
+        }
+
         /** After a failure: take back what the batch did and start over on a fresh connection. */
         void reset() {
+            for (PreparedStatement ps : inserts.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // the server forgets a statement with its connection anyway
+                }
+            }
+            inserts.clear();
             if (connection != null) {
                 try {
                     connection.rollback();
@@ -104,16 +133,18 @@ class MessageJournal implements SmartLifecycle {
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final FeedRecorder feeds;
+    private final IntakeActivity activity;
     private final int maxBatch;
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
     MessageJournal(DataSource dataSource, ApplicationEventPublisher events, IntakeProperties properties,
-                   FeedRecorder feeds) {
+                   FeedRecorder feeds, IntakeActivity activity) {
         this.dataSource = dataSource;
         this.events = events;
         this.feeds = feeds;
+        this.activity = activity;
         this.maxBatch = Math.max(1, properties.maxBatch());
         for (int i = 0; i < Math.max(1, properties.writers()); i++) {
             lanes.add(new Lane());
@@ -200,7 +231,7 @@ class MessageJournal implements SmartLifecycle {
     }
 
     private void commit(Lane lane, List<Entry> batch) throws SQLException {
-        List<Receipt> receipts = write(lane.jdbc(), batch);
+        List<Receipt> receipts = write(lane, batch);
         List<NewMessage> stored = new ArrayList<>(batch.size());
         List<Long> storedIds = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -212,6 +243,7 @@ class MessageJournal implements SmartLifecycle {
         // last before the commit, so the feed counters' row locks are held for the shortest time
         FeedRecorder.Recorded recorded = feeds.record(lane.jdbc(), stored, storedIds);
         lane.commit();
+        activity.committed();
         feeds.committed(recorded);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(receipts.get(i));
@@ -239,7 +271,8 @@ class MessageJournal implements SmartLifecycle {
      * earlier copy of itself in the database, even one from the same batch (a round sees the rounds before it:
      * they share the transaction).
      */
-    private List<Receipt> write(JdbcTemplate jdbc, List<Entry> batch) {
+    private List<Receipt> write(Lane lane, List<Entry> batch) throws SQLException {
+        JdbcTemplate jdbc = lane.jdbc();
         Receipt[] receipts = new Receipt[batch.size()];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -253,8 +286,8 @@ class MessageJournal implements SmartLifecycle {
                 String key = batch.get(i).message().dedupeKey();
                 (key == null || keys.add(key) ? round : later).add(i);
             }
-            if (!storedAsNew(jdbc, batch, round, receipts)) {
-                writeChecked(jdbc, batch, round, receipts);
+            if (!storedAsNew(lane, batch, round, receipts)) {
+                writeChecked(lane, batch, round, receipts);
             }
             pending = later;
         }
@@ -266,7 +299,8 @@ class MessageJournal implements SmartLifecycle {
      * refuse any whose sender and control id are already taken. Resends are rare, so this saves the common case a
      * query; when it fails, InnoDB takes back only the INSERT, and the checked path sorts the round out.
      */
-    private boolean storedAsNew(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round, Receipt[] receipts) {
+    private boolean storedAsNew(Lane lane, List<Entry> batch, List<Integer> round, Receipt[] receipts)
+            throws SQLException {
         List<Decision> decisions = new ArrayList<>(round.size());
         for (int i : round) {
             NewMessage message = batch.get(i).message();
@@ -277,7 +311,7 @@ class MessageJournal implements SmartLifecycle {
         }
         long[] ids;
         try {
-            ids = insert(jdbc, batch, round, decisions);
+            ids = insert(lane, batch, round, decisions);
         } catch (DuplicateKeyException e) {
             return false;
         }
@@ -290,7 +324,9 @@ class MessageJournal implements SmartLifecycle {
     }
 
     /** The checked path: look up earlier messages under the same senders and control ids, then decide each. */
-    private void writeChecked(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round, Receipt[] receipts) {
+    private void writeChecked(Lane lane, List<Entry> batch, List<Integer> round, Receipt[] receipts)
+            throws SQLException {
+        JdbcTemplate jdbc = lane.jdbc();
         Map<String, List<Earlier>> earlier = earlier(jdbc, batch, round);
         List<Integer> stored = new ArrayList<>();
         List<Decision> storedDecisions = new ArrayList<>();
@@ -308,7 +344,7 @@ class MessageJournal implements SmartLifecycle {
                 storedDecisions.add(d);
             }
         }
-        long[] ids = insert(jdbc, batch, stored, storedDecisions);
+        long[] ids = insert(lane, batch, stored, storedDecisions);
         for (int s = 0; s < stored.size(); s++) {
             Decision d = storedDecisions.get(s);
             String ack = String.join("\n", d.acks());
@@ -344,40 +380,60 @@ class MessageJournal implements SmartLifecycle {
         return Decision.store(message);
     }
 
-    private long[] insert(JdbcTemplate jdbc, List<Entry> batch, List<Integer> rows, List<Decision> decisions) {
+    /**
+     * One multi-row INSERT for the rows, prepared on the server: the messages' text then travels as it is, in the
+     * binary protocol, instead of being escaped into the statement's text on the writer's thread, which every
+     * sender's ACK waits for.
+     */
+    private long[] insert(Lane lane, List<Entry> batch, List<Integer> rows, List<Decision> decisions)
+            throws SQLException {
         long[] ids = new long[rows.size()];
         if (rows.isEmpty()) {
             return ids;
         }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int row) throws SQLException {
-                        Decision d = decisions.get(row);
-                        NewMessage m = batch.get(rows.get(row)).message();
-                        // only a taken original holds its sender and control id: resends never get this far, and
-                        // conflicts and refused messages may share it
-                        boolean original = d.conflictWith() == null && m.status().wasAccepted()
-                                && m.dedupeKey() != null;
-                        bind(ps, m, d.conflictWith(), String.join("\n", d.acks()), original);
+        return lane.jdbc().execute((ConnectionCallback<long[]>) ignored -> {
+            PreparedStatement ps = lane.insert(rows.size());
+            for (int row = 0; row < rows.size(); row++) {
+                Decision d = decisions.get(row);
+                NewMessage m = batch.get(rows.get(row)).message();
+                // only a taken original holds its sender and control id: resends never get this far, and
+                // conflicts and refused messages may share it
+                boolean original = d.conflictWith() == null && m.status().wasAccepted() && m.dedupeKey() != null;
+                bind(ps, row * COLUMNS, m, d.conflictWith(), String.join("\n", d.acks()), original);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int row = 0; row < ids.length; row++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned " + row + " ids for " + ids.length + " rows");
                     }
+                    ids[row] = keys.getLong(1);
+                }
+            }
+            return ids;
+        });
+    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> generated = keys.getKeyList();
-        for (int row = 0; row < ids.length; row++) {
-            ids[row] = ((Number) generated.get(row).values().iterator().next()).longValue();
+    /** {@link #INSERT} for this many rows. */
+    static String insertFor(int rows) {
+        String values = INSERT.substring(INSERT.lastIndexOf("VALUES") + "VALUES".length()).strip();
+        StringBuilder sql = new StringBuilder(INSERT.length() + rows * (values.length() + 2));
+        sql.append(INSERT);
+        for (int row = 1; row < rows; row++) {
+            sql.append(", ").append(values);
         }
-        return ids;
+        return sql.toString();
     }
 
     /** Binds {@link #INSERT}; {@code holdsKey}: whether the row takes its sender and control id's dedupe key. */
     static void bind(PreparedStatement ps, NewMessage m, Long conflictWith, String ack, boolean holdsKey)
             throws SQLException {
+        bind(ps, 0, m, conflictWith, ack, holdsKey);
+    }
+
+    /** Binds one row of {@link #insertFor}: its parameters follow the {@code offset} before it. */
+    private static void bind(PreparedStatement ps, int offset, NewMessage m, Long conflictWith, String ack,
+                             boolean holdsKey) throws SQLException {
         Hl7Header h = m.header();
         Hl7Problem first = conflictWith != null || m.problems().isEmpty() ? null : m.problems().get(0);
         String errors = conflictWith != null
@@ -385,49 +441,36 @@ class MessageJournal implements SmartLifecycle {
                 + " with other content: held as a conflict, not applied"
                 : m.problems().stream().map(p -> (p.location() == null ? "" : p.location() + ": ") + p.text())
                         .collect(Collectors.joining("; "));
-        ps.setTimestamp(1, Timestamp.valueOf(utc(m.arrival().receivedAt())));
-        ps.setString(2, m.arrival().channel().name());
-        ps.setString(3, cut(m.arrival().peer(), 255));
-        ps.setString(4, cut(h.sendingApplication(), 180));
-        ps.setString(5, cut(h.sendingFacility(), 180));
-        ps.setString(6, cut(h.receivingApplication(), 180));
-        ps.setString(7, cut(h.receivingFacility(), 180));
-        ps.setString(8, cut(h.controlId(), 199));
-        ps.setString(9, cut(h.messageType(), 3));
-        ps.setString(10, cut(h.triggerEvent(), 3));
-        ps.setString(11, cut(h.version(), 12));
-        ps.setString(12, cut(h.processingId(), 3));
-        ps.setString(13, m.charset());
-        ps.setBytes(14, rawUnlessText(m));
-        ps.setString(15, m.text());
-        ps.setBytes(16, m.contentHash());
-        ps.setString(17, (conflictWith != null ? MessageStatus.CONFLICT : m.status()).name());
-        ps.setString(18, ackCode(ack));
-        ps.setString(19, ack);
-        ps.setString(20, conflictWith != null ? "205" : first == null ? null : String.valueOf(first.code().getCode()));
-        ps.setString(21, first == null ? null : cut(first.location(), 80));
-        ps.setString(22, errors.isEmpty() ? null : cut(errors, 2000));
+        ps.setTimestamp(offset + 1, Timestamp.valueOf(utc(m.arrival().receivedAt())));
+        ps.setString(offset + 2, m.arrival().channel().name());
+        ps.setString(offset + 3, cut(m.arrival().peer(), 255));
+        ps.setString(offset + 4, cut(h.sendingApplication(), 180));
+        ps.setString(offset + 5, cut(h.sendingFacility(), 180));
+        ps.setString(offset + 6, cut(h.receivingApplication(), 180));
+        ps.setString(offset + 7, cut(h.receivingFacility(), 180));
+        ps.setString(offset + 8, cut(h.controlId(), 199));
+        ps.setString(offset + 9, cut(h.messageType(), 3));
+        ps.setString(offset + 10, cut(h.triggerEvent(), 3));
+        ps.setString(offset + 11, cut(h.version(), 12));
+        ps.setString(offset + 12, cut(h.processingId(), 3));
+        ps.setString(offset + 13, m.charset());
+        ps.setBytes(offset + 14, m.storedBytes());
+        ps.setString(offset + 15, m.text());
+        ps.setBytes(offset + 16, m.contentHash());
+        ps.setString(offset + 17, (conflictWith != null ? MessageStatus.CONFLICT : m.status()).name());
+        ps.setString(offset + 18, ackCode(ack));
+        ps.setString(offset + 19, ack);
+        ps.setString(offset + 20, conflictWith != null ? "205" : first == null ? null : String.valueOf(first.code().getCode()));
+        ps.setString(offset + 21, first == null ? null : cut(first.location(), 80));
+        ps.setString(offset + 22, errors.isEmpty() ? null : cut(errors, 2000));
         if (conflictWith == null) {
-            ps.setNull(23, java.sql.Types.BIGINT);
+            ps.setNull(offset + 23, java.sql.Types.BIGINT);
         } else {
-            ps.setLong(23, conflictWith);
+            ps.setLong(offset + 23, conflictWith);
         }
-        ps.setString(24, cut(h.mrn(), 64));
-        ps.setString(25, cut(h.visitOrAccount(), 64));
-        ps.setBytes(26, holdsKey ? m.dedupeHash() : null);
-    }
-
-    /**
-     * The received bytes, or null when they are exactly raw_text in its charset (the usual case): the text then
-     * holds them whole, and each message is written once instead of twice.
-     */
-    private static byte[] rawUnlessText(NewMessage m) {
-        byte[] bytes = m.arrival().bytes();
-        if (m.text() != null && m.charset() != null
-                && Arrays.equals(m.text().getBytes(java.nio.charset.Charset.forName(m.charset())), bytes)) {
-            return null;
-        }
-        return bytes;
+        ps.setString(offset + 24, cut(h.mrn(), 64));
+        ps.setString(offset + 25, cut(h.visitOrAccount(), 64));
+        ps.setBytes(offset + 26, holdsKey ? m.dedupeHash() : null);
     }
 
     private Map<String, List<Earlier>> earlier(JdbcTemplate jdbc, List<Entry> batch, List<Integer> round) {

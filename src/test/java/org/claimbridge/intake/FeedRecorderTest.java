@@ -19,12 +19,19 @@ class FeedRecorderTest {
 
     @Test
     void aMessagesTypeVersionDeclaredCharsetAndSegmentIdsInOrder() {
-        List<FeedRecorder.Trait> traits = FeedRecorder.traits("FAMPRAC", Hl7Header.of(ADT), ADT);
+        List<FeedRecorder.Trait> traits = FeedRecorder.traits(Hl7Header.of(ADT), ADT);
 
         assertThat(traits).extracting(t -> t.kind() + " " + t.value()).containsExactly(
                 "TYPE ADT^A04", "VERSION 2.7", "CHARSET UNICODE UTF-8", "SEGMENT MSH", "SEGMENT EVN",
                 "SEGMENT PID", "SEGMENT PV1", "SEGMENT ZPI");
         assertThat(traits).allSatisfy(t -> assertThat(t.sender()).isEqualTo("FAMPRAC"));
+    }
+
+    @Test
+    void aMessageWithNoSenderHasNoTraits() {
+        String noSender = ADT.replace("|EHR|FAMPRAC|", "|EHR||");
+
+        assertThat(FeedRecorder.traits(Hl7Header.of(noSender), noSender)).isEmpty();
     }
 
     @Test
