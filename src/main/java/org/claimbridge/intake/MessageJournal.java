@@ -272,7 +272,6 @@ class MessageJournal implements SmartLifecycle {
      * they share the transaction).
      */
     private List<Receipt> write(Lane lane, List<Entry> batch) throws SQLException {
-        JdbcTemplate jdbc = lane.jdbc();
         Receipt[] receipts = new Receipt[batch.size()];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

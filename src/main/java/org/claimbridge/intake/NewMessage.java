@@ -29,8 +29,15 @@ record NewMessage(Arrival arrival, Hl7Header header, String text, String charset
                MessageStatus status, List<String> acks, String ackCode, List<Hl7Problem> problems,
                Supplier<List<String>> conflictAcks) {
         this(arrival, header, text, charset, contentHash, status, acks, ackCode, problems, conflictAcks,
-                dedupeKeyOf(header), dedupeHashOf(dedupeKeyOf(header)), storedBytesOf(arrival, text, charset),
-                FeedRecorder.traits(header, text));
+                dedupeKeyOf(header), storedBytesOf(arrival, text, charset), FeedRecorder.traits(header, text));
+    }
+
+    private NewMessage(Arrival arrival, Hl7Header header, String text, String charset, byte[] contentHash,
+                       MessageStatus status, List<String> acks, String ackCode, List<Hl7Problem> problems,
+                       Supplier<List<String>> conflictAcks, String dedupeKey, byte[] storedBytes,
+                       List<FeedRecorder.Trait> traits) {
+        this(arrival, header, text, charset, contentHash, status, acks, ackCode, problems, conflictAcks, dedupeKey,
+                dedupeKey == null ? null : sha256(dedupeKey.getBytes(StandardCharsets.UTF_8)), storedBytes, traits);
     }
 
     static byte[] sha256(byte[] bytes) {
@@ -44,10 +51,6 @@ record NewMessage(Arrival arrival, Hl7Header header, String text, String charset
     private static String dedupeKeyOf(Hl7Header header) {
         return header.controlId() == null ? null
                 : header.sendingFacility() + "\u0000" + header.sendingApplication() + "\u0000" + header.controlId();
-    }
-
-    private static byte[] dedupeHashOf(String key) {
-        return key == null ? null : sha256(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] storedBytesOf(Arrival arrival, String text, String charset) {
