@@ -1,10 +1,8 @@
 package org.claimbridge.intake;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps feed activity (messages per sender per hour, and what each sender's messages are made of) in the journal's
- * own transaction, so that it counts exactly what was committed, no more and no less, and costs a batch one small
- * upsert: traits are written only the first time this instance sees them, which after the first minutes is never.
- * The text is in memory here already; reading weeks of raw messages back for the same answer would cost far more.
+ * Keeps what each sender's messages are made of (feed traits), in the journal's own transaction, so that it records
+ * exactly what was committed, and only the first time this instance sees a trait, which after the first minutes is
+ * never: a batch whose traits are all known needs no transaction around its INSERT at all. The messages per sender
+ * per hour (feed_hour) are counted by the INSERT itself, with a trigger (V19). The text is in memory here already;
+ * reading weeks of raw messages back for the same answer would cost far more.
  */
 @Component
 class FeedRecorder {
@@ -33,6 +32,8 @@ class FeedRecorder {
 
     /** What a batch added, remembered only once its transaction committed. */
     record Recorded(List<String> newTraits) {
+
+        static final Recorded NOTHING = new Recorded(List.of());
     }
 
     /** One thing a message was made of. */
@@ -43,22 +44,27 @@ class FeedRecorder {
         }
     }
 
+    /** Whether every trait of these messages is recorded already, so storing them writes nothing here. */
+    boolean knowsAll(List<NewMessage> messages) {
+        for (NewMessage message : messages) {
+            for (Trait trait : message.traits()) {
+                if (!known.contains(trait.key())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
-     * Counts the stored messages into their hours and records traits not seen before, inside the caller's
-     * transaction. Rows are written in key order, so two writers never wait for each other in a circle.
+     * Records traits not seen before, inside the caller's transaction. Rows are written in key order, so two writers
+     * never wait for each other in a circle.
      */
     Recorded record(JdbcTemplate jdbc, List<NewMessage> messages, List<Long> ids) {
-        Map<String, int[]> hours = new TreeMap<>();
         Map<String, Object[]> traits = new TreeMap<>();
         for (int i = 0; i < messages.size(); i++) {
             NewMessage message = messages.get(i);
-            String sender = cut(message.header().sendingFacility(), 180);
-            if (sender == null) {
-                continue;
-            }
             LocalDateTime received = LocalDateTime.ofInstant(message.arrival().receivedAt(), ZoneOffset.UTC);
-            String hour = received.truncatedTo(ChronoUnit.HOURS) + "\u0000" + sender;
-            hours.computeIfAbsent(hour, h -> new int[1])[0]++;
             for (Trait trait : message.traits()) {
                 String key = trait.key();
                 if (!known.contains(key) && !traits.containsKey(key)) {
@@ -66,17 +72,6 @@ class FeedRecorder {
                             Timestamp.valueOf(received), ids.get(i)});
                 }
             }
-        }
-        if (!hours.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(hours.size());
-            hours.forEach((key, count) -> {
-                int split = key.indexOf('\u0000');
-                rows.add(new Object[] {Timestamp.valueOf(LocalDateTime.parse(key.substring(0, split))),
-                        key.substring(split + 1), count[0]});
-            });
-            jdbc.batchUpdate("""
-                    INSERT INTO feed_hour (hour_start, sending_facility, messages) VALUES (?, ?, ?)
-                    ON DUPLICATE KEY UPDATE messages = messages + VALUES(messages)""", rows);
         }
         if (!traits.isEmpty()) {
             // first_seen_at before first_message_id: MySQL assigns left to right and would compare with the new id
@@ -89,7 +84,7 @@ class FeedRecorder {
                         first_message_id = LEAST(first_message_id, VALUES(first_message_id))""",
                     new ArrayList<>(traits.values()));
         }
-        return new Recorded(List.copyOf(traits.keySet()));
+        return traits.isEmpty() ? Recorded.NOTHING : new Recorded(List.copyOf(traits.keySet()));
     }
 
     /** After the commit: these traits need not be written again. */

@@ -37,10 +37,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Commits messages before they are acknowledged, many at a time: each writer thread takes every message waiting for
- * it and stores them in one transaction (group commit), so that concurrent senders share one disk flush instead of
- * queueing for one each. Messages are spread over writers by sender and control id, so a resend meets its original
- * in the same writer; a unique key on the accepted original's sender and control id makes the database itself refuse
- * a second one, whichever writer or instance tries.
+ * it and stores them in one statement or one transaction (group commit), so that concurrent senders share one disk
+ * flush instead of queueing for one each. Messages are spread over writers by sender and control id, so a resend
+ * meets its original in the same writer; a unique key on the accepted original's sender and control id makes the
+ * database itself refuse a second one, whichever writer or instance tries.
  */
 @Component
 class MessageJournal implements SmartLifecycle {
@@ -65,8 +65,9 @@ class MessageJournal implements SmartLifecycle {
     }
 
     /**
-     * A writer's queue and its own connection, kept open with autocommit off: a batch then costs its dedupe query,
-     * its INSERT and its COMMIT, with no transaction set-up around them.
+     * A writer's queue and its own connection, kept open with autocommit on: the common batch is one INSERT that
+     * commits itself, one round trip; a batch that needs more (a resend, a conflict, a trait not seen before) opens
+     * a transaction for itself.
      */
     private final class Lane {
         final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
@@ -78,14 +79,20 @@ class MessageJournal implements SmartLifecycle {
         JdbcTemplate jdbc() throws SQLException {
             if (jdbc == null) {
                 connection = dataSource.getConnection();
-                connection.setAutoCommit(false);
+                connection.setAutoCommit(true);
                 jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             }
             return jdbc;
         }
 
+        void begin() throws SQLException {
+            jdbc();
+            connection.setAutoCommit(false);
+        }
+
         void commit() throws SQLException {
             connection.commit();
+            connection.setAutoCommit(true);
         }
 
         /**
@@ -115,7 +122,9 @@ class MessageJournal implements SmartLifecycle {
             inserts.clear();
             if (connection != null) {
                 try {
-                    connection.rollback();
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
                 } catch (SQLException ignored) {
                     // the connection is likely broken; closing it below is what matters
                 }
@@ -131,7 +140,7 @@ class MessageJournal implements SmartLifecycle {
     }
 
     private final DataSource dataSource;
-    private final ApplicationEventPublisher events;
+    private final StoredNudge nudge;
     private final FeedRecorder feeds;
     private final IntakeActivity activity;
     private final int maxBatch;
@@ -142,7 +151,7 @@ class MessageJournal implements SmartLifecycle {
     MessageJournal(DataSource dataSource, ApplicationEventPublisher events, IntakeProperties properties,
                    FeedRecorder feeds, IntakeActivity activity) {
         this.dataSource = dataSource;
-        this.events = events;
+        this.nudge = new StoredNudge(events);
         this.feeds = feeds;
         this.activity = activity;
         this.maxBatch = Math.max(1, properties.maxBatch());
@@ -167,6 +176,7 @@ class MessageJournal implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        nudge.start();
         for (int i = 0; i < lanes.size(); i++) {
             Lane lane = lanes.get(i);
             Thread writer = new Thread(() -> drain(lane), "hl7-journal-" + i);
@@ -193,6 +203,7 @@ class MessageJournal implements SmartLifecycle {
             lane.reset();
             left.forEach(e -> e.done().completeExceptionally(new IllegalStateException("claimbridge is stopping")));
         }
+        nudge.stop();
     }
 
     @Override
@@ -231,18 +242,22 @@ class MessageJournal implements SmartLifecycle {
     }
 
     private void commit(Lane lane, List<Entry> batch) throws SQLException {
-        List<Receipt> receipts = write(lane, batch);
-        List<NewMessage> stored = new ArrayList<>(batch.size());
-        List<Long> storedIds = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            if (!receipts.get(i).resend()) {
-                stored.add(batch.get(i).message());
-                storedIds.add(receipts.get(i).messageId());
+        FeedRecorder.Recorded recorded = FeedRecorder.Recorded.NOTHING;
+        List<Receipt> receipts = storedAtOnce(lane, batch);
+        if (receipts == null) {
+            lane.begin();
+            receipts = write(lane, batch);
+            List<NewMessage> stored = new ArrayList<>(batch.size());
+            List<Long> storedIds = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (!receipts.get(i).resend()) {
+                    stored.add(batch.get(i).message());
+                    storedIds.add(receipts.get(i).messageId());
+                }
             }
+            recorded = feeds.record(lane.jdbc(), stored, storedIds);
+            lane.commit();
         }
-        // last before the commit, so the feed counters' row locks are held for the shortest time
-        FeedRecorder.Recorded recorded = feeds.record(lane.jdbc(), stored, storedIds);
-        lane.commit();
         activity.committed();
         feeds.committed(recorded);
         for (int i = 0; i < batch.size(); i++) {
@@ -254,8 +269,35 @@ class MessageJournal implements SmartLifecycle {
                 .filter(receipt -> !receipt.resend() && receipt.status() == MessageStatus.RECEIVED)
                 .map(Receipt::messageId).toList();
         if (!toApply.isEmpty()) {
-            events.publishEvent(new Hl7MessagesStored(toApply));
+            nudge.add(toApply);
         }
+    }
+
+    /**
+     * The common batch: accepted messages under distinct senders and control ids, whose traits are all known. One
+     * INSERT with autocommit stores them, counts them into feed_hour (its trigger) and commits, in one round trip.
+     * Null when the batch needs the transactional path: it has something else, or the INSERT met a taken sender and
+     * control id, in which case the statement, trigger and all, was taken back whole.
+     */
+    private List<Receipt> storedAtOnce(Lane lane, List<Entry> batch) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<NewMessage> messages = new ArrayList<>(batch.size());
+        for (Entry entry : batch) {
+            String key = entry.message().dedupeKey();
+            if (key == null || !keys.add(key)) {
+                return null;
+            }
+            messages.add(entry.message());
+        }
+        if (!feeds.knowsAll(messages)) {
+            return null;
+        }
+        Receipt[] receipts = new Receipt[batch.size()];
+        List<Integer> all = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            all.add(i);
+        }
+        return storedAsNew(lane, batch, all, receipts) ? Arrays.asList(receipts) : null;
     }
 
     /** What to do with one message: store it (perhaps as a conflict), or answer it as a resend of an earlier one. */
@@ -294,7 +336,7 @@ class MessageJournal implements SmartLifecycle {
     }
 
     /**
-     * The fast path, for a round of accepted messages: insert them straight away and let the unique dedupe key
+     * The optimistic path, for a round of accepted messages: insert them straight away and let the unique dedupe key
      * refuse any whose sender and control id are already taken. Resends are rare, so this saves the common case a
      * query; when it fails, InnoDB takes back only the INSERT, and the checked path sorts the round out.
      */

@@ -63,7 +63,13 @@ public final class IntakeBenchmark {
             // the measured run starts with the billing view caught up, as a feed's next burst would
             awaitApplied(jdbc, before);
             long warmed = lastId(jdbc);
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long jvmCpuStart = os.getProcessCpuTime();
+            long[] machineStart = MachineCpu.read();
             Result result = stream(port, messages, connections);
+            long[] machineEnd = MachineCpu.read();
+            long jvmCpu = os.getProcessCpuTime() - jvmCpuStart;
             long pendingAtEnd = pending(jdbc, warmed);
             long end = System.nanoTime();
             awaitApplied(jdbc, warmed);
@@ -77,6 +83,9 @@ public final class IntakeBenchmark {
             System.out.printf("(after %d warm-up messages; billing view: %d of %d applied while they streamed in,"
                     + " the rest %.1f s after the last ACK, %d msgs/s over the whole)%n", warm.size(),
                     count - pendingAtEnd, count, after, Math.round(count / (seconds + after)));
+            // CPU first: on a shared VM the rate moves with the neighbours, the CPU a message costs much less
+            System.out.printf("(cpu while streaming: this JVM, senders included, %d µs a message; %s)%n",
+                    Math.round(jvmCpu / 1e3 / count), MachineCpu.describe(machineStart, machineEnd));
             System.out.printf("intake: %d msgs/s, p50 %.1f ms, p99 %.1f ms%n", Math.round(count / seconds),
                     percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
         } finally {
@@ -213,6 +222,47 @@ public final class IntakeBenchmark {
                 out.add(m.toString());
             }
             return out;
+        }
+    }
+
+    /** The machine's CPU counters from /proc/stat, where there is one (Linux): empty elsewhere. */
+    static final class MachineCpu {
+
+        private MachineCpu() {
+        }
+
+        /** user, nice, system, idle, iowait, irq, softirq, steal, in clock ticks; empty when not on Linux. */
+        static long[] read() {
+            try {
+                String cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
+                String[] fields = cpu.trim().split("\\s+");
+                long[] ticks = new long[8];
+                for (int i = 0; i < ticks.length && i + 1 < fields.length; i++) {
+                    ticks[i] = Long.parseLong(fields[i + 1]);
+                }
+                return ticks;
+            } catch (IOException | RuntimeException e) {
+                return new long[0];
+            }
+        }
+
+        static String describe(long[] start, long[] end) {
+            if (start.length == 0 || end.length == 0) {
+                return "machine CPU not readable here";
+            }
+            long total = 0;
+            long[] d = new long[start.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = end[i] - start[i];
+                total += d[i];
+            }
+            if (total == 0) {
+                return "machine CPU not readable here";
+            }
+            long idle = d[3] + d[4];
+            return String.format("machine %d%% busy, %d%% idle, %d%% stolen by the host",
+                    Math.round(100.0 * (total - idle - d[7]) / total), Math.round(100.0 * idle / total),
+                    Math.round(100.0 * d[7] / total));
         }
     }
 }

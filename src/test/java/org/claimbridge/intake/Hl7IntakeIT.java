@@ -20,6 +20,9 @@ class Hl7IntakeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MessageReprocessing reprocessing;
+
     private Receipt send(String text) {
         return intake.receive(new Arrival(text.getBytes(StandardCharsets.UTF_8), Channel.HTTP, "test", Instant.now()));
     }
@@ -64,5 +67,55 @@ class Hl7IntakeIT {
         assertThat(conflict.status()).isEqualTo(MessageStatus.CONFLICT);
         assertThat(conflict.ackCode()).isEqualTo("AE");
         assertThat(conflict.ack()).contains("205");
+    }
+
+    @Test
+    void feedHourCountsEveryMessageTheSenderSentOnceButNotResendsOrReprocessing() {
+        String sender = "FEEDHOUR" + System.nanoTime() % 1_000_000_000L;
+        String head = "MSH|^~\\&|LAB|" + sender + "|CB|CB|20261120101010||ORU^R01|";
+        // the first brings traits not seen before (transactional path); the next two are stored by one INSERT alone
+        Receipt first = send(head + "FH-1|P|2.5.1\rPID|1||M1\r");
+        assertThat(hourOf(sender, first)).isEqualTo(1);
+        send(head + "FH-2|P|2.5.1\rPID|1||M1\r");
+        send(head + "FH-3|P|2.5.1\rPID|1||M1\r");
+        assertThat(sent(sender)).isEqualTo(3);
+
+        // a resend first fails the single INSERT on the dedupe key: what its trigger counted goes back with it
+        Receipt again = send(head + "FH-2|P|2.5.1\rPID|1||M1\r");
+        assertThat(again.resend()).isTrue();
+        assertThat(sent(sender)).isEqualTo(3);
+
+        // stored, so counted: a conflict, and a message refused for its version
+        assertThat(send(head + "FH-3|P|2.5.1\rPID|1||M9\r").status()).isEqualTo(MessageStatus.CONFLICT);
+        Receipt refused = send(head + "FH-4|P|2.9\rPID|1||M1\r");
+        assertThat(refused.status()).isEqualTo(MessageStatus.REJECTED);
+        assertThat(sent(sender)).isEqualTo(5);
+
+        // a correction is the billing company's doing, not a message from the sender
+        MessageReprocessing.Reprocessed corrected = reprocessing.correct(refused.messageId(),
+                head + "FH-4|P|2.5.1\rPID|1||M1\r", "alice", "version typo");
+        assertThat(corrected.status()).isEqualTo(MessageStatus.NOT_APPLICABLE);
+        assertThat(sent(sender)).isEqualTo(5);
+
+        // no MSH-4: stored and acknowledged, counted under no sender
+        Receipt anonymous = send("MSH|^~\\&|LAB||CB|CB|20261120101010||ORU^R01|FH-5" + sender + "|P|2.5.1\r"
+                + "PID|1||M1\r");
+        assertThat(anonymous.ackCode()).isEqualTo("AA");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hl7_message WHERE id = ?").param(anonymous.messageId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** The count in the hour the message was received in. */
+    private int hourOf(String sender, Receipt message) {
+        return jdbc.sql("""
+                SELECT h.messages FROM feed_hour h JOIN hl7_message m
+                  ON h.hour_start = DATE_FORMAT(m.received_at, '%Y-%m-%d %H:00:00') AND h.sending_facility = ?
+                WHERE m.id = ?""").params(sender, message.messageId()).query(Integer.class).single();
+    }
+
+    /** All hours: a test that runs across the top of an hour counts the same. */
+    private int sent(String sender) {
+        return jdbc.sql("SELECT COALESCE(SUM(messages), 0) FROM feed_hour WHERE sending_facility = ?").param(sender)
+                .query(Integer.class).single();
     }
 }
