@@ -17,16 +17,19 @@ import ca.uhn.hl7v2.util.Terser;
 final class AckWriter {
 
     private final Hl7Reader reader;
+    private final AckTemplates templates;
 
     AckWriter(Hl7Reader reader) {
         this.reader = reader;
+        this.templates = new AckTemplates(reader.hapi().getParserConfiguration().getIdGenerator());
     }
 
     /** The ACK messages to send, in order; may be empty in enhanced mode when the sender asked for none. */
     List<String> acks(Hl7Message message, String text, Hl7Header header, Hl7Problem problem) {
         Message inbound = message != null ? message.hapi() : headerOnly(text, header);
+        String msh = message != null && text != null ? firstSegment(text) : null;
         if (!header.enhancedMode()) {
-            return List.of(ack(inbound, header, applicationCode(problem), problem));
+            return List.of(ack(inbound, msh, header, applicationCode(problem), problem));
         }
         boolean success = problem == null;
         List<String> acks = new ArrayList<>(2);
@@ -34,10 +37,10 @@ final class AckWriter {
             AcknowledgmentCode commit = problem == null || problem.effect() == Hl7Problem.Effect.HOLD
                     ? AcknowledgmentCode.CA
                     : problem.effect() == Hl7Problem.Effect.REJECT ? AcknowledgmentCode.CR : AcknowledgmentCode.CE;
-            acks.add(ack(inbound, header, commit, commit == AcknowledgmentCode.CA ? null : problem));
+            acks.add(ack(inbound, msh, header, commit, commit == AcknowledgmentCode.CA ? null : problem));
         }
         if (header.applicationAckType() != null && wanted(header.applicationAckType(), success)) {
-            acks.add(ack(inbound, header, applicationCode(problem), problem));
+            acks.add(ack(inbound, msh, header, applicationCode(problem), problem));
         }
         return acks;
     }
@@ -61,7 +64,20 @@ final class AckWriter {
         return problem.effect() == Hl7Problem.Effect.REJECT ? AcknowledgmentCode.AR : AcknowledgmentCode.AE;
     }
 
-    private String ack(Message inbound, Hl7Header header, AcknowledgmentCode code, Hl7Problem problem) {
+    private static String firstSegment(String text) {
+        int end = text.indexOf('\r');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** {@code msh}: the received MSH as parsed into {@code inbound}, when the ACK may come from a template. */
+    private String ack(Message inbound, String msh, Hl7Header header, AcknowledgmentCode code, Hl7Problem problem) {
+        if (problem == null && inbound != null && msh != null) {
+            try {
+                return templates.ack(msh, code.name(), () -> ack(inbound, null, header, code, null));
+            } catch (java.io.IOException e) {
+                // no id for MSH-10 from the generator: HAPI, asking the same generator, will say so below
+            }
+        }
         HL7Exception error = problem == null ? null : exception(problem);
         try {
             if (inbound != null) {

@@ -32,6 +32,7 @@ record Hl7Header(String sendingApplication, String sendingFacility, String recei
             return NONE;
         }
         try {
+            text = withoutTruncationCharacter(text);
             String[] f = withIds
                     ? PreParser.getFields(keySegments(text), "MSH-3", "MSH-4", "MSH-5", "MSH-6", "MSH-9-1", "MSH-9-2",
                     "MSH-10", "MSH-11", "MSH-12", "MSH-15", "MSH-16", "PID-3", "PV1-19", "PID-18")
@@ -52,6 +53,18 @@ record Hl7Header(String sendingApplication, String sendingFacility, String recei
         return new Hl7Header(sendingApplication, sendingFacility, receivingApplication, receivingFacility,
                 messageType, triggerEvent, controlId, processingId, version, acceptAckType, applicationAckType,
                 pid == null ? null : pid.get(3), pv1 == null ? null : pv1.get(19), pid == null ? null : pid.get(18));
+    }
+
+    /**
+     * The text with a fifth encoding character (v2.7's truncation character, {@code ^~\&#}) taken out of MSH-2:
+     * HAPI's parser reads it, but its pre-parser fails on it, which would refuse every such message as unreadable.
+     * The header fields read here are the same either way.
+     */
+    static String withoutTruncationCharacter(String text) {
+        if (text.length() > 9 && text.charAt(9) == text.charAt(3) && text.indexOf(text.charAt(3), 4) == 9) {
+            return text.substring(0, 8) + text.substring(9);
+        }
+        return text;
     }
 
     private static String mshSegment(String text) {
