@@ -244,10 +244,21 @@ class EncounterEditPageIT {
         return browser.find(css).getAttribute("value");
     }
 
+    /**
+     * Types into a field as a coder would, and on a checked field waits for its check-as-you-type answer: the note
+     * under the field changes the page's layout when the answer comes, and a click on a button at that moment may
+     * land beside it (a save that never went out).
+     */
     private static void type(Browser browser, String css, String text) {
         WebElement input = browser.find(css);
         input.clear();
         input.sendKeys(text);
+        if (input.getAttribute("data-check") != null) {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+                String state = input.getAttribute("data-check-state");
+                return state != null && !state.equals("typing") && !state.equals("checking");
+            });
+        }
     }
 
     private static String active(Browser browser) {
