@@ -42,7 +42,8 @@ final class AckTemplates {
         }
         Optional<Template> known = shapes.get(shape.key());
         if (known != null) {
-            return known.isPresent() ? known.get().fill(ZonedDateTime.now().format(MSH_7), id(), shape.controlId())
+            return known.isPresent()
+                    ? known.get().fill(ZonedDateTime.now().format(MSH_7), ids.getID(), shape.controlId())
                     : hapi.get();
         }
         String built = hapi.get();
@@ -53,15 +54,11 @@ final class AckTemplates {
         return built;
     }
 
-    private String id() throws java.io.IOException {
-        return ids.getID();
-    }
-
     /** A received MSH as a template key; null when its MSH-10 holds anything HAPI would encode differently. */
     record Shape(String key, String controlId) {
 
         static Shape of(String msh, String code) {
-            if (msh == null || msh.length() < 8 || !msh.startsWith("MSH") || msh.indexOf('\r') >= 0) {
+            if (msh == null || msh.length() < 8 || !msh.startsWith("MSH")) {
                 return null;
             }
             char separator = msh.charAt(3);
@@ -70,8 +67,8 @@ final class AckTemplates {
                 return null;
             }
             String encoding = msh.substring(4, encodingEnd);
-            int[] field = fieldBounds(msh, separator, 10);
-            int[] time = fieldBounds(msh, separator, 7);
+            int[] field = Hl7Header.mshFieldBounds(msh, 10);
+            int[] time = Hl7Header.mshFieldBounds(msh, 7);
             if (field == null || time == null) {
                 return null;
             }
@@ -109,8 +106,8 @@ final class AckTemplates {
                 return Optional.empty();
             }
             String msh = ack.substring(0, mshEnd);
-            int[] time = fieldBounds(msh, separator, 7);
-            int[] id = fieldBounds(msh, separator, 10);
+            int[] time = Hl7Header.mshFieldBounds(msh, 7);
+            int[] id = Hl7Header.mshFieldBounds(msh, 10);
             int msa = ack.indexOf("\rMSA" + separator, mshEnd);
             if (time == null || id == null || msa < 0) {
                 return Optional.empty();
@@ -129,21 +126,5 @@ final class AckTemplates {
             return Optional.of(new Template(ack.substring(0, time[0]), ack.substring(time[1], id[0]),
                     ack.substring(id[1], msa2 + 1), ack.substring(msa2End)));
         }
-    }
-
-    /**
-     * Where MSH-n's text starts and ends in an MSH segment, n of 3 or more: MSH-1 is the separator itself, so MSH-n
-     * follows the (n-1)th separator. Null when the segment has fewer fields.
-     */
-    static int[] fieldBounds(String msh, char separator, int n) {
-        int start = 3;
-        for (int field = 2; field < n; field++) {
-            start = msh.indexOf(separator, start + 1);
-            if (start < 0) {
-                return null;
-            }
-        }
-        int end = msh.indexOf(separator, start + 1);
-        return new int[] {start + 1, end < 0 ? msh.length() : end};
     }
 }

@@ -27,7 +27,7 @@ final class AckWriter {
     /** The ACK messages to send, in order; may be empty in enhanced mode when the sender asked for none. */
     List<String> acks(Hl7Message message, String text, Hl7Header header, Hl7Problem problem) {
         Message inbound = message != null ? message.hapi() : headerOnly(text, header);
-        String msh = message != null && text != null ? firstSegment(text) : null;
+        String msh = message != null && text != null ? Hl7Header.mshSegment(text) : null;
         if (!header.enhancedMode()) {
             return List.of(ack(inbound, msh, header, applicationCode(problem), problem));
         }
@@ -62,11 +62,6 @@ final class AckWriter {
             return AcknowledgmentCode.AA;
         }
         return problem.effect() == Hl7Problem.Effect.REJECT ? AcknowledgmentCode.AR : AcknowledgmentCode.AE;
-    }
-
-    private static String firstSegment(String text) {
-        int end = text.indexOf('\r');
-        return end < 0 ? text : text.substring(0, end);
     }
 
     /** {@code msh}: the received MSH as parsed into {@code inbound}, when the ACK may come from a template. */
@@ -110,10 +105,8 @@ final class AckWriter {
         if (text == null || !text.startsWith("MSH") || header.version() == null) {
             return null;
         }
-        int end = text.indexOf('\r');
-        String msh = end < 0 ? text : text.substring(0, end);
         try {
-            return reader.hapi().getPipeParser().parse(msh);
+            return reader.hapi().getPipeParser().parse(Hl7Header.mshSegment(text));
         } catch (HL7Exception | RuntimeException e) {
             return null;
         }

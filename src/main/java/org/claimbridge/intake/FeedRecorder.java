@@ -28,10 +28,10 @@ class FeedRecorder {
     /** Past this many known traits the memory is dropped and rebuilt from the (idempotent) inserts. */
     private static final int MAX_KNOWN = 200_000;
 
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Set<Trait> known = ConcurrentHashMap.newKeySet();
 
     /** What a batch added, remembered only once its transaction committed. */
-    record Recorded(List<String> newTraits) {
+    record Recorded(List<Trait> newTraits) {
 
         static final Recorded NOTHING = new Recorded(List.of());
     }
@@ -48,7 +48,7 @@ class FeedRecorder {
     boolean knowsAll(List<NewMessage> messages) {
         for (NewMessage message : messages) {
             for (Trait trait : message.traits()) {
-                if (!known.contains(trait.key())) {
+                if (!known.contains(trait)) {
                     return false;
                 }
             }
@@ -61,15 +61,16 @@ class FeedRecorder {
      * never wait for each other in a circle.
      */
     Recorded record(JdbcTemplate jdbc, List<NewMessage> messages, List<Long> ids) {
+        // by key: the order rows are written in
         Map<String, Object[]> traits = new TreeMap<>();
+        List<Trait> added = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             NewMessage message = messages.get(i);
             LocalDateTime received = LocalDateTime.ofInstant(message.arrival().receivedAt(), ZoneOffset.UTC);
             for (Trait trait : message.traits()) {
-                String key = trait.key();
-                if (!known.contains(key) && !traits.containsKey(key)) {
-                    traits.put(key, new Object[] {trait.sender(), trait.kind().name(), trait.value(),
-                            Timestamp.valueOf(received), ids.get(i)});
+                if (!known.contains(trait) && traits.putIfAbsent(trait.key(), new Object[] {trait.sender(),
+                        trait.kind().name(), trait.value(), Timestamp.valueOf(received), ids.get(i)}) == null) {
+                    added.add(trait);
                 }
             }
         }
@@ -84,7 +85,7 @@ class FeedRecorder {
                         first_message_id = LEAST(first_message_id, VALUES(first_message_id))""",
                     new ArrayList<>(traits.values()));
         }
-        return traits.isEmpty() ? Recorded.NOTHING : new Recorded(List.copyOf(traits.keySet()));
+        return added.isEmpty() ? Recorded.NOTHING : new Recorded(added);
     }
 
     /** After the commit: these traits need not be written again. */
@@ -120,21 +121,9 @@ class FeedRecorder {
 
     /** MSH-18 as written (trimmed), empty when the message declares none. */
     static String declaredCharset(String text) {
-        char separator = text.charAt(3);
-        int end = text.indexOf('\r');
-        String msh = end < 0 ? text : text.substring(0, end);
-        // MSH-1 is the separator itself, so the n-th piece after splitting is MSH-(n+1)
-        int field = 1;
-        int start = 3;
-        while (field < 17) {
-            start = msh.indexOf(separator, start + 1);
-            if (start < 0) {
-                return "";
-            }
-            field++;
-        }
-        int next = msh.indexOf(separator, start + 1);
-        return msh.substring(start + 1, next < 0 ? msh.length() : next).strip();
+        String msh = Hl7Header.mshSegment(text);
+        int[] bounds = Hl7Header.mshFieldBounds(msh, 18);
+        return bounds == null ? "" : msh.substring(bounds[0], bounds[1]).strip();
     }
 
     /** The distinct segment ids in order of first appearance. */

@@ -67,9 +67,27 @@ record Hl7Header(String sendingApplication, String sendingFacility, String recei
         return text;
     }
 
-    private static String mshSegment(String text) {
+    /** The first segment of a message's text, whose segments end in {@code \r}. */
+    static String mshSegment(String text) {
         int end = text.indexOf('\r');
         return end < 0 ? text : text.substring(0, end);
+    }
+
+    /**
+     * Where MSH-n's text starts and ends in an MSH segment, n of 2 or more: MSH-1 is the separator itself, so MSH-n
+     * follows the (n-1)th separator. Null when the segment has fewer fields.
+     */
+    static int[] mshFieldBounds(String msh, int n) {
+        char separator = msh.charAt(3);
+        int start = 3;
+        for (int field = 2; field < n; field++) {
+            start = msh.indexOf(separator, start + 1);
+            if (start < 0) {
+                return null;
+            }
+        }
+        int end = msh.indexOf(separator, start + 1);
+        return new int[] {start + 1, end < 0 ? msh.length() : end};
     }
 
     /**

@@ -301,10 +301,10 @@ class MessageJournal implements SmartLifecycle {
     }
 
     /** What to do with one message: store it (perhaps as a conflict), or answer it as a resend of an earlier one. */
-    private record Decision(Earlier resendOf, Long conflictWith, List<String> acks) {
+    private record Decision(Earlier resendOf, Long conflictWith, String ack) {
 
         static Decision store(NewMessage message) {
-            return new Decision(null, null, message.acks());
+            return new Decision(null, null, String.join("\n", message.acks()));
         }
     }
 
@@ -357,9 +357,9 @@ class MessageJournal implements SmartLifecycle {
             return false;
         }
         for (int r = 0; r < round.size(); r++) {
-            NewMessage message = batch.get(round.get(r)).message();
-            String ack = String.join("\n", message.acks());
-            receipts[round.get(r)] = new Receipt(ids[r], ack, ackCode(ack), message.status(), false);
+            String ack = decisions.get(r).ack();
+            receipts[round.get(r)] = new Receipt(ids[r], ack, ackCode(ack), batch.get(round.get(r)).message().status(),
+                    false);
         }
         return true;
     }
@@ -388,7 +388,7 @@ class MessageJournal implements SmartLifecycle {
         long[] ids = insert(lane, batch, stored, storedDecisions);
         for (int s = 0; s < stored.size(); s++) {
             Decision d = storedDecisions.get(s);
-            String ack = String.join("\n", d.acks());
+            String ack = d.ack();
             MessageStatus status = d.conflictWith() != null ? MessageStatus.CONFLICT
                     : batch.get(stored.get(s)).message().status();
             receipts[stored.get(s)] = new Receipt(ids[s], ack, ackCode(ack), status, false);
@@ -416,7 +416,7 @@ class MessageJournal implements SmartLifecycle {
         // a message that was refused may come back corrected under the same control id; only one that was taken
         // makes a different message under its control id a conflict
         if (accepted != null && message.status().wasAccepted()) {
-            return new Decision(null, accepted.id(), message.conflictAcks().get());
+            return new Decision(null, accepted.id(), String.join("\n", message.conflictAcks().get()));
         }
         return Decision.store(message);
     }
@@ -440,7 +440,7 @@ class MessageJournal implements SmartLifecycle {
                 // only a taken original holds its sender and control id: resends never get this far, and
                 // conflicts and refused messages may share it
                 boolean original = d.conflictWith() == null && m.status().wasAccepted() && m.dedupeKey() != null;
-                bind(ps, row * COLUMNS, m, d.conflictWith(), String.join("\n", d.acks()), original);
+                bind(ps, row * COLUMNS, m, d.conflictWith(), d.ack(), original);
             }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -31,15 +31,15 @@ class AckTemplatesTest {
     private static String masked(String ack) {
         int end = ack.indexOf('\r');
         String msh = ack.substring(0, end);
-        int[] time = AckTemplates.fieldBounds(msh, '|', 7);
-        int[] id = AckTemplates.fieldBounds(msh, '|', 10);
+        int[] time = Hl7Header.mshFieldBounds(msh, 7);
+        int[] id = Hl7Header.mshFieldBounds(msh, 10);
         return msh.substring(0, time[0]) + "*" + msh.substring(time[1], id[0]) + "*" + msh.substring(id[1])
                 + ack.substring(end);
     }
 
     private static String field(String ack, int n) {
         String msh = ack.substring(0, ack.indexOf('\r'));
-        int[] bounds = AckTemplates.fieldBounds(msh, '|', n);
+        int[] bounds = Hl7Header.mshFieldBounds(msh, n);
         return msh.substring(bounds[0], bounds[1]);
     }
 
